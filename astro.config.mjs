@@ -1,0 +1,12 @@
+import { defineConfig } from "astro/config";
+
+// The pack is a plain static site: no client JavaScript, no third-party requests, and the
+// output must be byte-identical for the same archive, so nothing here may depend on the clock.
+export default defineConfig({
+  srcDir: "./src",
+  outDir: process.env.QUARTERDECK_OUT ?? "./dist",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "always" },
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

@@ -1,0 +1,83 @@
+import { parseArgs } from "node:util";
+import { buildSite } from "./build.ts";
+import { compute } from "./compute.ts";
+import { type Effects, terminalEffects } from "./effects.ts";
+import { CliError } from "./errors.ts";
+import { validate } from "./validate.ts";
+
+const USAGE = `usage:
+  quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
+  quarterdeck validate --data DIR [--config FILE]
+  quarterdeck build [--reports DIR] [--out DIR]
+  quarterdeck pdf [--reports DIR] [--quarter YYYY-Qn] [--out FILE]
+options:
+  --debug   show stack traces of unexpected errors`;
+
+type Command = (args: string[], effects: Effects) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  async compute(args, effects) {
+    const { values } = parse(args, { data: true, quarter: true, config: false, out: false, reissue: false });
+    return compute(
+      {
+        data: values.data!,
+        quarter: values.quarter!,
+        config: values.config,
+        out: values.out,
+        reissue: values.reissue,
+      },
+      effects,
+    );
+  },
+  async build(args, effects) {
+    const { values } = parse(args, { reports: false, out: false });
+    return buildSite({ reports: values.reports, out: values.out }, effects);
+  },
+  async validate(args, effects) {
+    const { values } = parse(args, { data: true, config: false });
+    return validate({ data: values.data!, config: values.config }, effects);
+  },
+};
+
+/** Runs the command line and returns the exit code; errors meant for the user carry their own. */
+export async function main(argv: string[], effects: Effects = terminalEffects()): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined || name === "--help" || name === "help") {
+      effects.info(USAGE);
+      return name === undefined ? 2 : 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new CliError(`unknown command "${name}".\n${USAGE}`, 2);
+    return await command(rest, effects);
+  } catch (error) {
+    if (error instanceof CliError) {
+      effects.warn(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    effects.warn(
+      debug
+        ? String((error as Error).stack)
+        : `error: ${(error as Error).message} (run with --debug for details)`,
+    );
+    return 1;
+  }
+}
+
+/** Parses options, failing with a usage error on unknown or missing ones. */
+function parse<K extends string>(args: string[], spec: Record<K, boolean>) {
+  const options = Object.fromEntries(Object.keys(spec).map((k) => [k, { type: "string" as const }]));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  for (const [key, required] of Object.entries(spec)) {
+    if (required && parsed.values[key] === undefined)
+      throw new CliError(`--${key} is required.\n${USAGE}`, 2);
+  }
+  return parsed as unknown as { values: Partial<Record<K, string>> };
+}

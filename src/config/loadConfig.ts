@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { z } from "zod";
+import { CliError } from "../cli/errors.ts";
+import { type Config, ConfigSchema } from "./configSchema.ts";
+
+/*
+ * Finding and reading the config. An explicit --config wins; otherwise quarterdeck.config.json
+ * (or .ts / .mjs) is looked for in the data folder, then in the working directory; with none,
+ * the defaults apply. Mistakes are reported field by field with what to write instead.
+ */
+
+const NAMES = ["quarterdeck.config.json", "quarterdeck.config.ts", "quarterdeck.config.mjs"];
+
+/** A config with where it came from and the SHA-256 of its file (of the defaults when none). */
+export interface LoadedConfig {
+  config: Config;
+  /** The file read, or null when the defaults apply. */
+  path: string | null;
+  sha256: string;
+}
+
+/** Reads the config for a run. */
+export async function loadConfig(explicit: string | undefined, searchDirs: string[]): Promise<LoadedConfig> {
+  const candidates =
+    explicit !== undefined ? [resolve(explicit)] : searchDirs.flatMap((d) => NAMES.map((n) => join(d, n)));
+  for (const path of candidates) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      if (explicit !== undefined) throw new CliError(`${explicit}: no such config file.`, 2);
+      continue;
+    }
+    const raw = path.endsWith(".json") ? parseJson(bytes, path) : await importModule(path);
+    return { config: parseConfig(raw, basename(path)), path, sha256: sha256(bytes) };
+  }
+  const config = ConfigSchema.parse({});
+  return { config, path: null, sha256: sha256(Buffer.from(JSON.stringify(config))) };
+}
+
+/** Validates a config object, turning zod's issues into one message per field. */
+export function parseConfig(raw: unknown, source: string): Config {
+  const result = ConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${describeIssue(issue)}`);
+  throw new CliError(`${source}: the config has ${plural(lines.length, "problem")}:\n${lines.join("\n")}`);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+    return `${where}: unknown ${issue.keys.length > 1 ? "keys" : "key"} ${keys}; see the config reference in the README for the valid keys.`;
+  }
+  if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}.`;
+  return `${where}: ${issue.message}.`;
+}
+
+function parseJson(bytes: Buffer, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new CliError(`${basename(path)}: is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+async function importModule(path: string): Promise<unknown> {
+  const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  if (module.default === undefined) {
+    throw new CliError(`${basename(path)}: must export the config as its default export.`);
+  }
+  return module.default;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

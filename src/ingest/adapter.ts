@@ -1,0 +1,21 @@
+import type { Records } from "../model/records.ts";
+import type { CellContext } from "./cells.ts";
+import type { IngestContext } from "./context.ts";
+import type { Rate } from "./currency.ts";
+import type { DataFolder } from "./dataFolder.ts";
+
+/** A CRM export format Quarterdeck reads. */
+export type Format = "canonical" | "salesforce" | "hubspot";
+
+/** Reads one export format into canonical records. */
+export interface Adapter {
+  format: Format;
+  /** Human name used in messages ("Salesforce data export"). */
+  label: string;
+  /** Whether the folder looks like this format (from file names and headers). */
+  detect(folder: DataFolder): Promise<boolean>;
+  /** Exchange rates the export carries, read before any amount is converted. */
+  rates(folder: DataFolder, cells: CellContext): Promise<Rate[]>;
+  /** Reads every file of the format it knows; the folder records what was read. */
+  read(folder: DataFolder, context: IngestContext): Promise<Omit<Records, "asOf">>;
+}

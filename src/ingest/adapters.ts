@@ -1,0 +1,21 @@
+import { CliError } from "../cli/errors.ts";
+import type { Adapter, Format } from "./adapter.ts";
+import { canonicalAdapter } from "./canonical/canonicalAdapter.ts";
+import type { DataFolder } from "./dataFolder.ts";
+
+/** Every format Quarterdeck reads, in the order they are tried. */
+export const ADAPTERS: readonly Adapter[] = [canonicalAdapter];
+
+/** The adapter for a folder: the configured format, else the first that recognises the folder. */
+export async function chooseAdapter(folder: DataFolder, configured: Format | undefined): Promise<Adapter> {
+  if (configured !== undefined) {
+    const adapter = ADAPTERS.find((a) => a.format === configured);
+    if (!adapter) throw new CliError(`the "${configured}" format is not supported yet.`);
+    return adapter;
+  }
+  for (const adapter of ADAPTERS) if (await adapter.detect(folder)) return adapter;
+  throw new CliError(
+    `${folder.dir}: no opportunities found. Expected opportunities.csv (canonical format, see docs/canonical-csv.md), ` +
+      `Opportunity.csv (Salesforce data export) or a HubSpot deals export. Files seen: ${folder.files.join(", ") || "none"}.`,
+  );
+}

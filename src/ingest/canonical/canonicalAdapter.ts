@@ -1,0 +1,20 @@
+import type { Adapter } from "../adapter.ts";
+import type { Rate } from "../currency.ts";
+import { ratesSpec } from "./rates.ts";
+import { CANONICAL_FILES, readCanonical } from "./readCanonical.ts";
+
+/** The project's own CSV format (docs/canonical-csv.md). */
+export const canonicalAdapter: Adapter = {
+  format: "canonical",
+  label: "canonical CSV",
+  async detect(folder) {
+    return folder.find(CANONICAL_FILES.opportunities) !== undefined;
+  },
+  async rates(folder, cells) {
+    const file = folder.find("rates.csv");
+    const rates: Rate[] = [];
+    if (file !== undefined) await folder.read(file, ratesSpec(cells), (rate) => rates.push(rate));
+    return rates;
+  },
+  read: readCanonical,
+};

@@ -1,0 +1,96 @@
+import type { HistoryRow, Opportunity } from "../../model/records.ts";
+import {
+  optional,
+  optionalDay,
+  optionalMoney,
+  optionalProbability,
+  optionalText,
+  requiredId,
+  requiredLocalTime,
+  requiredText,
+} from "../cells.ts";
+import type { IngestContext } from "../context.ts";
+import type { Row, TableSpec } from "../readTable.ts";
+import type { StageOutcome } from "../stageOutcomes.ts";
+import { parseBoolean } from "../values/scalars.ts";
+
+/** history.csv: each opportunity's values from each change on, for point-in-time questions. */
+export function historySpec(
+  context: IngestContext,
+  opportunities: ReadonlyMap<string, Opportunity>,
+  stages: ReadonlyMap<string, StageOutcome>,
+): TableSpec<HistoryRow> {
+  const { cells, converter } = context;
+  const unknownStagesWarned = new Set<string>();
+  return {
+    kind: "history",
+    columns: [
+      { key: "opportunity_id", required: true },
+      { key: "at", required: true, aliases: ["changed_at", "created_date", "date"] },
+      { key: "stage", required: true },
+      { key: "amount" },
+      { key: "close_date" },
+      { key: "probability" },
+      { key: "forecast_category" },
+      { key: "is_closed" },
+      { key: "is_won" },
+    ],
+    build(row) {
+      const opportunityId = requiredId(row, "opportunity_id");
+      const at = requiredLocalTime(row, "at", cells);
+      const stage = requiredText(row, "stage", cells);
+      if (row.rejected) return undefined;
+      const opportunity = opportunities.get(opportunityId!);
+      if (!opportunity) {
+        return row.reject("opportunity_id", `"${opportunityId}" is not an opportunity in the export`);
+      }
+      const closeDate = optionalDay(row, "close_date", cells);
+      const money = optionalMoney(row, "amount");
+      let amount: number | null = null;
+      if (money !== null) {
+        const currency = money.currency ?? opportunity.currency;
+        amount = optional(
+          row,
+          "amount",
+          converter.convert(money.amount, currency, closeDate ?? opportunity.closeDate),
+        );
+      }
+      const outcome = stageOutcome(row, stage!, stages, unknownStagesWarned);
+      return {
+        opportunityId: opportunity.id,
+        at: at!,
+        stage: stage!,
+        amount,
+        closeDate,
+        probability: optionalProbability(row, "probability"),
+        forecastCategory: optionalText(row, "forecast_category", cells),
+        ...outcome,
+      };
+    },
+  };
+}
+
+/** Closed/won from the row's own columns when present, else from what the stage means on opportunities. */
+function stageOutcome(
+  row: Row,
+  stage: string,
+  stages: ReadonlyMap<string, StageOutcome>,
+  warned: Set<string>,
+): StageOutcome {
+  if (row.has("is_closed") && row.get("is_closed") !== "") {
+    const isClosed = optional(row, "is_closed", parseBoolean(row.get("is_closed"))) ?? false;
+    const isWon = optional(row, "is_won", parseBoolean(row.get("is_won"))) ?? false;
+    return { isClosed, isWon };
+  }
+  const known = stages.get(stage);
+  if (known) return known;
+  if (!warned.has(stage)) {
+    warned.add(stage);
+    row.warn(
+      "stage",
+      `stage "${stage}" is on no opportunity, so whether it is closed is unknown; it is taken as open ` +
+        `(add is_closed and is_won columns to say otherwise)`,
+    );
+  }
+  return { isClosed: false, isWon: false };
+}

@@ -1,0 +1,102 @@
+import type { Day, LocalTime } from "../model/records.ts";
+import type { Row } from "./readTable.ts";
+import { type DateOptions, type Parsed, parseDay, parseLocalTime } from "./values/dates.ts";
+import { type MoneyValue, parseMoney } from "./values/money.ts";
+import { Interner, parseBoolean, parseProbability } from "./values/scalars.ts";
+
+/*
+ * Reading typed cells out of a row. A `required…` reader rejects the row when the cell is
+ * empty or unusable and returns undefined; an `optional…` reader returns null for an empty
+ * cell and, for an unusable one, warns and returns null so the row is still used.
+ */
+
+/** What cell readers need to know: date options and a shared string interner. */
+export interface CellContext {
+  dates: DateOptions;
+  interner: Interner;
+}
+
+/** A new cell context. */
+export function cellContext(dates: DateOptions): CellContext {
+  return { dates, interner: new Interner() };
+}
+
+/** A non-empty text cell, interned (for columns with few distinct values). */
+export function requiredText(row: Row, key: string, context: CellContext): string | undefined {
+  const text = row.get(key);
+  if (text === "") return row.reject(key, "is empty");
+  return context.interner.intern(text);
+}
+
+/** A text cell or null when empty, interned. */
+export function optionalText(row: Row, key: string, context: CellContext): string | null {
+  const text = row.get(key);
+  return text === "" ? null : context.interner.intern(text);
+}
+
+/** A text cell that is unique per row (an id): not interned. */
+export function requiredId(row: Row, key: string): string | undefined {
+  const text = row.get(key);
+  return text === "" ? row.reject(key, "is empty") : text;
+}
+
+/** An id cell or null when empty. */
+export function optionalId(row: Row, key: string): string | null {
+  const text = row.get(key);
+  return text === "" ? null : text;
+}
+
+/** A day that must be there. */
+export function requiredDay(row: Row, key: string, context: CellContext): Day | undefined {
+  return required(row, key, parseDay(row.get(key), context.dates));
+}
+
+/** A day, or null when empty or unusable. */
+export function optionalDay(row: Row, key: string, context: CellContext): Day | null {
+  const text = row.get(key);
+  return text === "" ? null : optional(row, key, parseDay(text, context.dates));
+}
+
+/** A timestamp that must be there, as local time. */
+export function requiredLocalTime(row: Row, key: string, context: CellContext): LocalTime | undefined {
+  return required(row, key, parseLocalTime(row.get(key), context.dates));
+}
+
+/** An amount of money that must be there. */
+export function requiredMoney(row: Row, key: string): MoneyValue | undefined {
+  return required(row, key, parseMoney(row.get(key)));
+}
+
+/** An amount of money, or null when empty or unusable. */
+export function optionalMoney(row: Row, key: string): MoneyValue | null {
+  const text = row.get(key);
+  return text === "" ? null : optional(row, key, parseMoney(text));
+}
+
+/** A yes/no cell that decides what the row means: unusable values reject the row. */
+export function requiredBoolean(row: Row, key: string): boolean | undefined {
+  return required(row, key, parseBoolean(row.get(key)));
+}
+
+/** A yes/no cell; empty or unusable is false (unusable with a warning). */
+export function optionalBoolean(row: Row, key: string): boolean {
+  return optional(row, key, parseBoolean(row.get(key))) ?? false;
+}
+
+/** A probability as a fraction 0..1, or null. */
+export function optionalProbability(row: Row, key: string): number | null {
+  const text = row.get(key);
+  return text === "" ? null : optional(row, key, parseProbability(text));
+}
+
+/** The value of a parse the row needs, or undefined after rejecting the row. */
+export function required<T>(row: Row, key: string, parsed: Parsed<T>): T | undefined {
+  return parsed.ok ? parsed.value : row.reject(key, parsed.problem);
+}
+
+/** The value of a parse the row can do without, or null after a warning. */
+export function optional<T>(row: Row, key: string, parsed: Parsed<T>): T | null {
+  if (parsed.ok) return parsed.value;
+  row.warn(key, `${parsed.problem}; the row is used without it`);
+  return null;
+}

@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { CliError } from "../cli/errors.ts";
+import type { Ledger } from "./ledger.ts";
+import { type Row, readTable, type TableSpec } from "./readTable.ts";
+
+/*
+ * A data folder as adapters see it: the files it holds, and a way to read one as a table that
+ * also records the file's hash for the snapshot's manifest. Every file in the folder ends up
+ * in the manifest, read or not, so a snapshot names exactly what it was computed from.
+ */
+
+/** One input file in the manifest. */
+export interface InputFile {
+  /** Path relative to the data folder, with "/" separators. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  /** What it was read as (opportunities, interviews, …), or "ignored". */
+  kind: string;
+  /** Text encoding, for CSV files. */
+  encoding?: string;
+}
+
+/** Progress of a long read: called every so many rows, and when a file is done. */
+export type ProgressReporter = (file: string, rows: number, done: boolean) => void;
+
+/** A data folder being ingested. */
+export class DataFolder {
+  readonly dir: string;
+  /** Every file below the folder, relative, sorted. */
+  readonly files: readonly string[];
+  readonly #ledger: Ledger;
+  readonly #progress: ProgressReporter;
+  readonly #inputs = new Map<string, InputFile>();
+
+  private constructor(dir: string, files: string[], ledger: Ledger, progress: ProgressReporter) {
+    this.dir = dir;
+    this.files = files;
+    this.#ledger = ledger;
+    this.#progress = progress;
+  }
+
+  /** Lists a folder; fails with a clear message when it does not exist. */
+  static async open(dir: string, ledger: Ledger, progress: ProgressReporter = () => {}): Promise<DataFolder> {
+    let entries: string[];
+    try {
+      entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+        .sort();
+    } catch {
+      throw new CliError(`${dir}: no such data folder. Pass the folder holding the CRM export with --data.`);
+    }
+    return new DataFolder(dir, entries, ledger, progress);
+  }
+
+  /** The file whose name matches, ignoring case (CRM exports vary in capitalisation). */
+  find(name: string): string | undefined {
+    const wanted = name.toLowerCase();
+    return this.files.find((file) => file.toLowerCase() === wanted);
+  }
+
+  /** Reads a file as a table, records it in the manifest, and returns how many records were accepted. */
+  async read<T>(
+    file: string,
+    spec: TableSpec<T>,
+    accept: (record: T, row: Row) => void,
+    mapping: Record<string, string> = {},
+  ): Promise<number> {
+    let accepted = 0;
+    const info = await readTable(
+      join(this.dir, file),
+      file,
+      spec,
+      this.#ledger,
+      (record, row) => {
+        accepted++;
+        if (accepted % 100_000 === 0) this.#progress(file, accepted, false);
+        accept(record, row);
+      },
+      mapping,
+    );
+    this.#progress(file, accepted, true);
+    this.#inputs.set(file, {
+      file,
+      sha256: info.sha256,
+      bytes: info.bytes,
+      kind: spec.kind,
+      encoding: info.encoding,
+    });
+    return accepted;
+  }
+
+  /** Records a file read some other way (Markdown notes, …). */
+  note(file: string, sha256: string, bytes: number, kind: string): void {
+    this.#inputs.set(file, { file, sha256, bytes, kind });
+  }
+
+  /** The manifest of every file in the folder; files nobody read are hashed and marked "ignored". */
+  async inputs(): Promise<InputFile[]> {
+    for (const file of this.files) {
+      if (this.#inputs.has(file)) continue;
+      const { sha256, bytes } = await hashFile(join(this.dir, file));
+      this.#inputs.set(file, { file, sha256, bytes, kind: "ignored" });
+      this.#ledger.file(file, "ignored");
+    }
+    return [...this.#inputs.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+}
+
+/** SHA-256 and size of a file, streamed. */
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
+}

@@ -1,0 +1,81 @@
+import type { Config } from "../config/configSchema.ts";
+import type { Day, Records } from "../model/records.ts";
+import type { Format } from "./adapter.ts";
+import { chooseAdapter } from "./adapters.ts";
+import { cellContext } from "./cells.ts";
+import { readCommentary } from "./commentary.ts";
+import { CurrencyConverter } from "./currency.ts";
+import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.ts";
+import { personaRules } from "./derive.ts";
+import { Ledger, type LedgerSummary } from "./ledger.ts";
+
+/** What ingesting a data folder produced. */
+export interface IngestResult {
+  records: Records;
+  format: Format;
+  formatLabel: string;
+  /** The ops lead's commentary in Markdown, when the folder has any. */
+  commentary: string | null;
+  inputs: InputFile[];
+  ledger: LedgerSummary;
+  /** Files whose share of rejected rows is above the config's threshold. */
+  overThreshold: { file: string; rejected: number; read: number }[];
+}
+
+/** Reads a data folder in whatever format it holds into canonical records, with the ledger. */
+export async function ingestFolder(
+  dir: string,
+  config: Config,
+  progress: ProgressReporter = () => {},
+): Promise<IngestResult> {
+  const ledger = new Ledger();
+  const folder = await DataFolder.open(dir, ledger, progress);
+  const adapter = await chooseAdapter(folder, config.format);
+  const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder });
+  const rates = [
+    ...Object.entries(config.rates).map(([currency, rate]) => ({ currency, startDate: null, rate })),
+    ...(await adapter.rates(folder, cells)),
+  ];
+  const context = {
+    config,
+    cells,
+    ledger,
+    converter: new CurrencyConverter(config.currency, rates),
+    personas: personaRules(config.personas),
+  };
+  const read = await adapter.read(folder, context);
+  if (!read.supplied.includes("opportunities")) {
+    throw new Error(`${adapter.label} adapter returned no opportunities`);
+  }
+  const commentary = await readCommentary(folder);
+  const inputs = await folder.inputs();
+  const summary = ledger.summary();
+  const overThreshold = summary.files
+    .filter((f) => f.read > 0 && f.rejected / f.read > config.rejectThreshold)
+    .map(({ file, rejected, read }) => ({ file, rejected, read }));
+  return {
+    records: { ...read, asOf: asOfDay(read) },
+    format: adapter.format,
+    formatLabel: adapter.label,
+    commentary,
+    inputs,
+    ledger: summary,
+    overThreshold,
+  };
+}
+
+/**
+ * The day the export was taken, as far as the data tells: the latest day on which something
+ * happened (a deal created or closed, a history change, an activity). Open deals' close
+ * dates are expectations, so they do not count.
+ */
+export function asOfDay(records: Omit<Records, "asOf">): Day {
+  let latest = "0000-01-01";
+  for (const o of records.opportunities) {
+    if (o.createdDate > latest) latest = o.createdDate;
+    if (o.isClosed && o.closeDate > latest) latest = o.closeDate;
+  }
+  for (const h of records.history) if (h.at > latest) latest = h.at.slice(0, 10);
+  for (const a of records.activities) if (a.date > latest) latest = a.date;
+  return latest;
+}
