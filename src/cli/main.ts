@@ -1,9 +1,6 @@
 import { parseArgs } from "node:util";
-import { buildSite } from "./build.ts";
-import { compute } from "./compute.ts";
 import { type Effects, terminalEffects } from "./effects.ts";
 import { CliError } from "./errors.ts";
-import { validate } from "./validate.ts";
 
 const USAGE = `usage:
   quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
@@ -15,9 +12,12 @@ options:
 
 type Command = (args: string[], effects: Effects) => Promise<number>;
 
+// Each command loads its own modules, so `build` does not pay for ingest and the reverse.
+
 const COMMANDS: Record<string, Command> = {
   async compute(args, effects) {
     const { values } = parse(args, { data: true, quarter: true, config: false, out: false, reissue: false });
+    const { compute } = await import("./compute.ts");
     return compute(
       {
         data: values.data!,
@@ -31,10 +31,12 @@ const COMMANDS: Record<string, Command> = {
   },
   async build(args, effects) {
     const { values } = parse(args, { reports: false, out: false });
+    const { buildSite } = await import("./build.ts");
     return buildSite({ reports: values.reports, out: values.out }, effects);
   },
   async validate(args, effects) {
     const { values } = parse(args, { data: true, config: false });
+    const { validate } = await import("./validate.ts");
     return validate({ data: values.data!, config: values.config }, effects);
   },
 };

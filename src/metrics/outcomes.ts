@@ -1,0 +1,14 @@
+import type { Opportunity } from "../model/records.ts";
+
+/** What became of a deal: won, lost to someone, no decision by the buyer, or still open. */
+export type Outcome = "won" | "lost" | "noDecision" | "open";
+
+/**
+ * A deal's outcome. Closed-not-won deals whose loss reason matches the no-decision pattern
+ * are "no decision" (the buyer chose nobody); other closed-not-won deals are "lost".
+ */
+export function outcomeOf(opportunity: Opportunity, noDecision: RegExp): Outcome {
+  if (!opportunity.isClosed) return "open";
+  if (opportunity.isWon) return "won";
+  return opportunity.lossReason !== null && noDecision.test(opportunity.lossReason) ? "noDecision" : "lost";
+}

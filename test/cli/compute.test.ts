@@ -1,0 +1,138 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Effects } from "../../src/cli/effects.ts";
+import { main } from "../../src/cli/main.ts";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/** Runs the command line with captured output, as a user would from a terminal. */
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const effects: Effects = {
+    info: (line) => out.push(line),
+    warn: (line) => err.push(line),
+    progress: () => {},
+    env: {},
+  };
+  const code = await main(argv, effects);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+let reports: string;
+beforeEach(async () => {
+  reports = await mkdtemp(join(tmpdir(), "quarterdeck-"));
+});
+afterEach(async () => {
+  await rm(reports, { recursive: true, force: true });
+});
+
+describe("quarterdeck compute", () => {
+  it("writes a snapshot with every headline key, and computing again changes no byte", async () => {
+    const data = fixture("cli/under-threshold");
+    const first = await run("compute", "--data", data, "--quarter", "2026-Q3", "--out", reports);
+    expect(first.code).toBe(0);
+    const path = join(reports, "2026-Q3", "snapshot.json");
+    const bytes = await readFile(path);
+    const snapshot = JSON.parse(bytes.toString("utf8"));
+    expect(Object.keys(snapshot.headline).sort()).toEqual(
+      [
+        "averageSellingPrice",
+        "bookings",
+        "cashWinRate",
+        "competitiveWinRate",
+        "dealsLost",
+        "dealsNoDecision",
+        "dealsWon",
+        "newLogos",
+        "openPipeline",
+        "pipelineCreated",
+        "pipelineGrowthQoQ",
+        "pipelineGrowthYoY",
+        "salesCycleDaysMedian",
+        "winRate",
+      ].sort(),
+    );
+    expect(snapshot).toMatchObject({
+      schemaVersion: 1,
+      quarter: "2026-Q3",
+      period: { start: "2026-07-01", end: "2026-09-30" },
+      version: 1,
+      issuedAt: `${snapshot.asOf}T00:00:00.000Z`,
+    });
+    // The bad row is under the 5% threshold: the run succeeds and the ledger names its line.
+    expect(snapshot.manifest.ledger.files).toContainEqual(
+      expect.objectContaining({ file: "opportunities.csv", read: 25, used: 24, rejected: 1 }),
+    );
+    expect(snapshot.manifest.ledger.issues).toEqual([
+      expect.objectContaining({
+        file: "opportunities.csv",
+        line: 26,
+        column: "created_date",
+        severity: "rejected",
+      }),
+    ]);
+
+    const second = await run("compute", "--data", data, "--quarter", "2026-Q3", "--out", reports);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain("reproduced exactly");
+    expect(await readFile(path)).toEqual(bytes);
+    const again = await mkdtemp(join(tmpdir(), "quarterdeck-"));
+    await run("compute", "--data", data, "--quarter", "2026-Q3", "--out", again);
+    expect(await readFile(join(again, "2026-Q3", "snapshot.json"))).toEqual(bytes);
+    await rm(again, { recursive: true, force: true });
+  });
+
+  it("exits 1 naming the file and column when a required column is missing", async () => {
+    const result = await run(
+      "compute",
+      "--data",
+      fixture("ingest/missing-column"),
+      "--quarter",
+      "2026-Q3",
+      "--out",
+      reports,
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('opportunities.csv: required column "close_date" is missing');
+    expect(result.err).not.toContain("    at ");
+  });
+
+  it("exits 1 and writes nothing when too many rows are rejected", async () => {
+    const result = await run(
+      "compute",
+      "--data",
+      fixture("ingest/basic"),
+      "--quarter",
+      "2026-Q3",
+      "--out",
+      reports,
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("opportunities.csv: 5 of 8 rows rejected, more than the 5% allowed");
+    expect(result.out).toContain("opportunities.csv:9: amount: has no exchange rate from JPY to USD");
+  });
+
+  it("exits 2 on usage errors", async () => {
+    expect((await run("compute", "--data", "x")).code).toBe(2);
+    expect((await run("compute", "--data", "x", "--quarter", "2026-Q5")).code).toBe(2);
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+
+  it("exits 1 with a clear message for a data folder that does not exist", async () => {
+    const result = await run(
+      "compute",
+      "--data",
+      "/nonexistent/folder",
+      "--quarter",
+      "2026-Q3",
+      "--out",
+      reports,
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/no such data folder/);
+  });
+});
