@@ -44,7 +44,8 @@ export function makeActivities(
 
   for (const deal of deals) {
     const last = deal.history[deal.history.length - 1]!;
-    const end = last.day < AS_OF ? last.day : AS_OF;
+    // Days are "YYYY-MM-DD" strings: the earlier of two sorts first.
+    const end = [last.day, AS_OF].sort()[0]!;
     const span = Math.max(1, daysBetween(deal.createdDate, end));
     const on = () => addDays(deal.createdDate, random.int(0, span));
     const base = { owner: deal.owner.name, accountId: deal.account.id, opportunityId: deal.id };
