@@ -6,7 +6,7 @@
 import { main } from "../src/cli/main.ts";
 
 const DATA = "data/2026-Q3";
-const FIRST = { year: 2024, quarter: 1 };
+const FIRST = { year: 2024, quarter: 3 };
 const LAST = { year: 2026, quarter: 3 };
 
 const quarters: string[] = [];

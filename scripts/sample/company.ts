@@ -141,11 +141,11 @@ export interface SampleAccount {
   referenceApproved: boolean;
 }
 
-/** 600 accounts, each in one rep's territory. */
+/** 1,500 accounts, each in one rep's territory. */
 export function makeAccounts(random: Random): SampleAccount[] {
   const accounts: SampleAccount[] = [];
   const names = new Set<string>();
-  for (let i = 1; i <= 600; i++) {
+  for (let i = 1; i <= 1500; i++) {
     const owner = REPS[(i - 1) % REPS.length]!;
     const segment = random.weighted({ SMB: 0.4, "Mid-Market": 0.4, Enterprise: 0.2 }) as Segment;
     const [minEmployees, maxEmployees] = SEGMENTS[segment].employees;

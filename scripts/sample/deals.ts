@@ -87,8 +87,9 @@ function makeDeal(
   const owner = random.pick(REPS);
   const territory = accounts.filter((a) => a.owner === owner);
   const customers = territory.filter((a) => (wins.get(a.id) ?? []).some((day) => day < created));
-  const returning = customers.length > 0 && random.chance(0.35);
-  const account = returning ? random.pick(customers) : random.pick(territory);
+  const prospects = territory.filter((a) => !customers.includes(a));
+  const returning = customers.length > 0 && (prospects.length === 0 || random.chance(0.35));
+  const account = returning ? random.pick(customers) : random.pick(prospects);
   const type = returning ? (random.chance(0.4) ? "renewal" : "expansion") : "new";
   const segment = SEGMENTS[account.segment];
   const scale = type === "new" ? 1 : type === "renewal" ? 0.6 : 0.4;

@@ -2,20 +2,49 @@ import { parseHTML } from "linkedom";
 
 /*
  * Charts are Observable Plot figures rendered to SVG markup at build time, through a
- * server-side DOM: the page needs no chart JavaScript and prints as drawn.
+ * server-side DOM: the page needs no chart JavaScript and prints as drawn. Every chart comes
+ * with the sentence it proves (its title), a description for screen readers, and the table
+ * of numbers behind it.
  */
+
+/** A chart ready for the page. */
+export interface Chart {
+  /** Stable id, used for the heading anchor and the description. */
+  id: string;
+  /** The finding the chart shows, as a sentence. */
+  finding: string;
+  /** What is drawn, for readers who cannot see it. */
+  description: string;
+  /** The SVG markup. */
+  svg: string;
+  /** The numbers behind the chart. */
+  table: { columns: string[]; rows: string[][] };
+}
 
 /** A DOM document Plot can draw into. */
 export function chartDocument(): Document {
   return parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
 }
 
-/** Serialises a figure Plot rendered, giving it an accessible name. */
-export function chartMarkup(figure: Element, label: string): string {
+/** Serialises a figure Plot rendered, naming it for assistive technology. */
+export function svgMarkup(figure: Element, label: string, descriptionId: string): string {
   const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
   if (svg) {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", label);
+    svg.setAttribute("aria-describedby", descriptionId);
   }
   return figure.outerHTML;
+}
+
+/** Colours that mean the same thing on every chart, distinct in greyscale too (dark, mid, light). */
+export const OUTCOME_COLORS = { Won: "#1f4e79", Lost: "#d9822b", "No decision": "#b8bec6" } as const;
+
+/** A categorical palette for products, competitors and the like, ordered dark to light. */
+export const PALETTE = ["#1f4e79", "#d9822b", "#5a9e6f", "#8e6bb0", "#b8bec6", "#c0504d", "#4aa3c9"];
+
+/** The same colour for the same name wherever it appears: names are coloured in sorted order. */
+export function colorsFor(names: readonly string[]): { domain: string[]; range: string[] } {
+  const domain = [...new Set(names)].sort();
+  return { domain, range: domain.map((_, i) => PALETTE[i % PALETTE.length]!) };
 }

@@ -1,17 +1,28 @@
+import type { Change } from "./comparisons.ts";
+
 /*
  * How figures read in the pack: money compact with the currency ($4.2M), rates as whole
  * percentages, changes with a sign. Every number on a page goes through one of these.
  */
 
-/** Money in compact form: $4.2M, $860k, $950. */
+/** Money in compact form: $4.2M, $860K, $950. */
 export function formatMoney(value: number | null, currency: string): string {
   if (value === null) return "—";
+  const large = Math.abs(value) >= 10_000;
   return new Intl.NumberFormat("en-US", {
     style: "currency",
     currency,
-    notation: Math.abs(value) >= 10_000 ? "compact" : "standard",
-    maximumFractionDigits: Math.abs(value) >= 10_000 ? 1 : 0,
+    notation: large ? "compact" : "standard",
+    maximumFractionDigits: large ? 1 : 0,
   }).format(value);
+}
+
+/** Money in full, to the cent, for tables: $1,234,567.89. */
+export function formatMoneyExact(value: number | null, currency: string): string {
+  if (value === null) return "—";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2 }).format(
+    value,
+  );
 }
 
 /** A fraction 0..1 as a percentage: 0.423 → "42%". */
@@ -25,9 +36,45 @@ export function formatCount(value: number | null): string {
   return value === null ? "—" : new Intl.NumberFormat("en-US").format(value);
 }
 
-/** A change as a signed percentage ("+18%", "−4%"), or "—" when undefined. */
-export function formatChange(value: number | null): string {
-  if (value === null) return "—";
+/** Days to one decimal at most: "63.5 days". */
+export function formatDays(value: number | null): string {
+  return value === null ? "—" : `${Math.round(value * 10) / 10} days`;
+}
+
+/** A growth rate in words: "up 21%", "down 4%", "flat", or "not comparable" when undefined. */
+export function formatGrowth(value: number | null): string {
+  if (value === null) return "not comparable";
   const pct = Math.round(value * 100);
-  return pct > 0 ? `+${pct}%` : pct < 0 ? `−${Math.abs(pct)}%` : "0%";
+  return pct > 0 ? `up ${pct}%` : pct < 0 ? `down ${Math.abs(pct)}%` : "flat";
+}
+
+/** A change: "+18%" for relative changes, "+3 pts" for rates; "—" when undefined. */
+export function formatChange(change: Change | null): string {
+  if (change === null) return "—";
+  if (change.kind === "points") {
+    const pts = Math.round(change.value);
+    return `${signed(pts)} pt${Math.abs(pts) === 1 ? "" : "s"}`;
+  }
+  return `${signed(Math.round(change.value * 100))}%`;
+}
+
+/** A day "2026-09-30" as "30 Sep 2026". */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m! - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/** A quarter id "2026-Q3" as "Q3 2026". */
+export function formatQuarter(id: string): string {
+  return `${id.slice(5)} ${id.slice(0, 4)}`;
+}
+
+/** The URL path segment of a quarter: "2026-q3". */
+export function quarterSlug(id: string): string {
+  return id.toLowerCase();
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0";
 }

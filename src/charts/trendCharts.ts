@@ -1,0 +1,91 @@
+import * as Plot from "@observablehq/plot";
+import { change } from "../site/comparisons.ts";
+import { formatChange, formatMoney, formatMoneyExact, formatQuarter } from "../site/format.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
+import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
+
+/*
+ * Charts across the archive: one bar per issued quarter, the latest highlighted. They read
+ * from issued snapshots only, so they show the record as it was given to the board.
+ */
+
+/** Bookings per issued quarter up to `current`. */
+export function bookingsTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart {
+  return trendChart(archive, current, {
+    id: "bookings-trend",
+    label: "Bookings",
+    value: (s) => s.headline.bookings,
+    finding: (now, yearAgo) =>
+      yearAgo === undefined
+        ? `Bookings were ${formatMoney(now, current.currency)} in ${formatQuarter(current.quarter)}`
+        : `Bookings ${verb(change("bookings", now, yearAgo))} on the same quarter last year`,
+  });
+}
+
+/** Open pipeline at the end of each issued quarter up to `current`. */
+export function pipelineTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart {
+  return trendChart(archive, current, {
+    id: "pipeline-trend",
+    label: "Open pipeline at quarter end",
+    value: (s) => s.headline.openPipeline,
+    finding: (now, yearAgo) =>
+      yearAgo === undefined
+        ? `Open pipeline stood at ${formatMoney(now, current.currency)} at quarter end`
+        : `Open pipeline ${verb(change("openPipeline", now, yearAgo))} on a year ago`,
+  });
+}
+
+interface TrendOptions {
+  id: string;
+  label: string;
+  value: (s: Snapshot) => number;
+  finding: (now: number, yearAgo: number | undefined) => string;
+}
+
+function trendChart(archive: readonly Snapshot[], current: Snapshot, options: TrendOptions): Chart {
+  const history = archive
+    .filter((s) => s.quarter <= current.quarter)
+    .sort((a, b) => a.quarter.localeCompare(b.quarter))
+    .slice(-8);
+  const data = history.map((s) => ({
+    quarter: formatQuarter(s.quarter),
+    value: options.value(s),
+    current: s.quarter === current.quarter ? "This quarter" : "Earlier",
+  }));
+  const yearAgo = archive.find((s) => s.quarter === current.comparisons.yearAgo.quarter);
+  const descriptionId = `${options.id}-desc`;
+  const figure = Plot.plot({
+    document: chartDocument(),
+    width: 640,
+    height: 220,
+    marginLeft: 56,
+    x: { label: null, domain: data.map((d) => d.quarter) },
+    y: { label: null, grid: true, tickFormat: (v: number) => formatMoney(v, current.currency) },
+    color: { domain: ["Earlier", "This quarter"], range: ["#9fb3c8", "#1f4e79"] },
+    marks: [Plot.barY(data, { x: "quarter", y: "value", fill: "current" }), Plot.ruleY([0])],
+  });
+  const finding = options.finding(options.value(current), yearAgo ? options.value(yearAgo) : undefined);
+  return {
+    id: options.id,
+    finding,
+    description: `Bar chart of ${options.label.toLowerCase()} for the last ${data.length} quarters, ${formatQuarter(current.quarter)} highlighted.`,
+    svg: svgMarkup(figure, finding, descriptionId),
+    table: {
+      columns: ["Quarter", options.label],
+      rows: history.map((s) => [
+        formatQuarter(s.quarter),
+        formatMoneyExact(options.value(s), current.currency),
+      ]),
+    },
+  };
+}
+
+function verb(c: ReturnType<typeof change>): string {
+  if (c === null) return "are not comparable";
+  const text = formatChange(c);
+  return text.startsWith("+")
+    ? `grew ${text.slice(1)}`
+    : text.startsWith("−")
+      ? `fell ${text.slice(1)}`
+      : "were flat";
+}
