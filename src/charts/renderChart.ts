@@ -26,13 +26,28 @@ export function chartDocument(): Document {
   return parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
 }
 
-/** Serialises a figure Plot rendered, naming it for assistive technology. */
+/**
+ * Serialises a figure Plot rendered, naming the chart for assistive technology. With a legend
+ * Plot wraps the chart in a <figure> beside swatch SVGs; those are hidden (the legend's text
+ * stays readable) so that exactly one image, the chart, is announced.
+ */
 export function svgMarkup(figure: Element, label: string, descriptionId: string): string {
-  const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
-  if (svg) {
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", label);
-    svg.setAttribute("aria-describedby", descriptionId);
+  const isSvg = (e: Element) => e.tagName.toLowerCase() === "svg";
+  const chart = isSvg(figure) ? figure : [...figure.children].find(isSvg);
+  if (!isSvg(figure)) {
+    for (const swatch of figure.querySelectorAll("svg"))
+      if (swatch !== chart) swatch.setAttribute("aria-hidden", "true");
+  }
+  if (chart) {
+    // Plot labels its mark groups ("bar", "rule"); inside a named image they only add noise,
+    // and ARIA forbids names on plain groups.
+    for (const part of chart.querySelectorAll("[aria-label], [aria-description]")) {
+      part.removeAttribute("aria-label");
+      part.removeAttribute("aria-description");
+    }
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", label);
+    chart.setAttribute("aria-describedby", descriptionId);
   }
   return figure.outerHTML;
 }

@@ -6,7 +6,7 @@ const USAGE = `usage:
   quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
   quarterdeck validate --data DIR [--config FILE]
   quarterdeck build [--reports DIR] [--out DIR]
-  quarterdeck pdf [--reports DIR] [--quarter YYYY-Qn] [--out FILE]
+  quarterdeck pdf [--reports DIR] [--site DIR] [--quarter YYYY-Qn] [--out FILE] [--paper A4|Letter]
 options:
   --debug   show stack traces of unexpected errors`;
 
@@ -33,6 +33,11 @@ const COMMANDS: Record<string, Command> = {
     const { values } = parse(args, { reports: false, out: false });
     const { buildSite } = await import("./build.ts");
     return buildSite({ reports: values.reports, out: values.out }, effects);
+  },
+  async pdf(args, effects) {
+    const { values } = parse(args, { reports: false, site: false, quarter: false, out: false, paper: false });
+    const { printPdf } = await import("./pdf.ts");
+    return printPdf(values, effects);
   },
   async validate(args, effects) {
     const { values } = parse(args, { data: true, config: false });

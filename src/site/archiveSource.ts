@@ -7,10 +7,15 @@ export function reportsDir(): string {
   return resolve(process.env.QUARTERDECK_REPORTS ?? "reports");
 }
 
-let cached: Promise<Snapshot[]> | undefined;
+const cache = new Map<string, Promise<Snapshot[]>>();
 
-/** Every quarter's latest snapshot, newest quarter first; read once per build. */
+/** Every quarter's latest snapshot, newest quarter first; read once per build and folder. */
 export function loadArchive(): Promise<Snapshot[]> {
-  cached ??= readArchive(reportsDir()).then((snapshots) => snapshots.reverse());
-  return cached;
+  const dir = reportsDir();
+  let archive = cache.get(dir);
+  if (!archive) {
+    archive = readArchive(dir).then((snapshots) => snapshots.reverse());
+    cache.set(dir, archive);
+  }
+  return archive;
 }
