@@ -2,11 +2,18 @@ import { quarterFromId, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Records } from "../model/records.ts";
 import { closedBetween, prepareDataset } from "./dataset.ts";
+import { forecastAccuracy } from "./forecastAccuracy.ts";
+import { funnel } from "./funnel.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { computeHeadline, type Headline } from "./headline.ts";
+import { leadingIndicators } from "./leadingIndicators.ts";
 import { type NewLogos, newLogos } from "./newLogos.ts";
 import { openPipelineAt, openPipelineByStage, type PipelinePoint } from "./openPipeline.ts";
 import { type PipelineCreated, pipelineCreated } from "./pipelineCreated.ts";
+import { pipelineFlow } from "./pipelineFlow.ts";
+import { type QualityForecast, qualityForecast } from "./qualityForecast.ts";
+import { type Renewals, renewals } from "./renewals.ts";
+import { type CheckedRock, checkRocks } from "./rocks.ts";
 import { type SalesCycle, salesCycle, salesCycleBy } from "./salesCycle.ts";
 import {
   lossReasons,
@@ -48,6 +55,13 @@ export interface QuarterMetrics {
       lossReasons: { reason: string; deals: number; amount: number; noDecision: boolean }[];
     };
     salesCycle: SalesCycle & { bySegment: (SalesCycle & { key: string })[] };
+    flow: ReturnType<typeof pipelineFlow>;
+    forecast: ReturnType<typeof forecastAccuracy>;
+    qualityForecast: QualityForecast;
+    funnel: ReturnType<typeof funnel>;
+    leadingIndicators: ReturnType<typeof leadingIndicators>;
+    renewals: Renewals;
+    rocks: CheckedRock[];
   };
 }
 
@@ -94,6 +108,13 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
         lossReasons: lossReasons(closed, noDecision),
       },
       salesCycle: { ...salesCycle(won), bySegment: salesCycleBy(won, (o) => o.segment) },
+      flow: pipelineFlow(dataset, quarter),
+      forecast: forecastAccuracy(dataset, quarter, config),
+      qualityForecast: qualityForecast(dataset, quarter, config),
+      funnel: funnel(dataset, quarter, config),
+      leadingIndicators: leadingIndicators(dataset, quarter),
+      renewals: renewals(dataset, quarter),
+      rocks: checkRocks(records.rocks, quarter),
     },
   };
 }

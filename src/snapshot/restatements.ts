@@ -12,6 +12,9 @@ export function restatedFigures(before: Snapshot, after: Snapshot): Restatement[
 
 function diff(path: string, a: unknown, b: unknown, out: Restatement[]): void {
   if (Object.is(a, b)) return;
+  // A figure only one side has was added or dropped by a newer version of the generator:
+  // nothing issued is restated by it.
+  if (a === undefined || b === undefined) return;
   const aIsObject = typeof a === "object" && a !== null;
   const bIsObject = typeof b === "object" && b !== null;
   if (aIsObject && bIsObject && Array.isArray(a) === Array.isArray(b)) {
@@ -21,5 +24,5 @@ function diff(path: string, a: unknown, b: unknown, out: Restatement[]): void {
     }
     return;
   }
-  out.push({ figure: path, old: a ?? null, new: b ?? null });
+  out.push({ figure: path, old: a, new: b });
 }

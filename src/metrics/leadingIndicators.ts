@@ -1,0 +1,194 @@
+import { daysBetween } from "../calendar/days.ts";
+import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
+import type { Activity, Opportunity } from "../model/records.ts";
+import type { Dataset } from "./dataset.ts";
+import { fromCents, ratio, toCents } from "./money.ts";
+import { outcomeOf } from "./outcomes.ts";
+
+/*
+ * Leading indicators per rep: not how much activity, but how much of it is aimed at ideal-
+ * profile accounts and at the personas who buy. A rep's activity is "on target" when it is
+ * with an ICP account and a contact of a target persona. Shares are of the activities whose
+ * account (or contact) is known.
+ */
+
+/** Volume and aim of one kind of activity. */
+export interface AimedCount {
+  count: number;
+  /** Share with ICP accounts, of those whose account's fit is known. */
+  icpShare: number | null;
+  /** Share with target personas, of those with a known contact. */
+  personaShare: number | null;
+  /** With an ICP account and a target persona both. */
+  onTarget: number;
+}
+
+/** One rep's quarter. */
+export interface RepIndicators {
+  owner: string;
+  calls: AimedCount;
+  meetings: AimedCount;
+  proposals: AimedCount;
+  emails: AimedCount;
+  opportunitiesCreated: number;
+  pipelineCreated: number;
+  /** Share of pipeline created (by amount) at ICP accounts. */
+  pipelineIcpShare: number | null;
+  won: number;
+  bookings: number;
+  winRate: number | null;
+}
+
+/** Weekly actual against target for one rep and metric. */
+export interface ScorecardRow {
+  owner: string;
+  metric: string;
+  target: number;
+  weeks: { week: number; actual: number; green: boolean }[];
+  /** Longest run of consecutive weeks with the same colour, when it is 4 or more. */
+  streak: { colour: "green" | "red"; weeks: number } | null;
+}
+
+const SCORED = ["calls", "meetings", "proposals", "opportunitiesCreated", "pipelineCreated"] as const;
+
+/** Per-rep leading indicators and the weekly scorecard against targets. */
+export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
+  const activities = dataset.records.activities.filter(
+    (a) => a.date >= quarter.start && a.date <= quarter.end,
+  );
+  const created = dataset.records.opportunities.filter(
+    (o) => o.createdDate >= quarter.start && o.createdDate <= quarter.end,
+  );
+  const closed = dataset.records.opportunities.filter(
+    (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
+  );
+  const owners = [...new Set([...activities.map((a) => a.owner), ...created.map((o) => o.owner)])].sort();
+  const reps: RepIndicators[] = owners.map((owner) => {
+    const mine = activities.filter((a) => a.owner === owner);
+    const mineCreated = created.filter((o) => o.owner === owner);
+    const mineClosed = closed.filter((o) => o.owner === owner);
+    const won = mineClosed.filter((o) => o.isWon);
+    const decided = mineClosed.filter((o) => outcomeOf(o, dataset.noDecision) !== "open");
+    return {
+      owner,
+      calls: aimed(
+        dataset,
+        mine.filter((a) => a.type === "call"),
+      ),
+      meetings: aimed(
+        dataset,
+        mine.filter((a) => a.type === "meeting"),
+      ),
+      proposals: aimed(
+        dataset,
+        mine.filter((a) => a.type === "proposal"),
+      ),
+      emails: aimed(
+        dataset,
+        mine.filter((a) => a.type === "email"),
+      ),
+      opportunitiesCreated: mineCreated.length,
+      pipelineCreated: sum(mineCreated),
+      pipelineIcpShare: icpShareByAmount(dataset, mineCreated),
+      won: won.length,
+      bookings: sum(won),
+      winRate: ratio(won.length, decided.length),
+    };
+  });
+  return { reps, scorecard: scorecard(dataset, quarter, activities, created) };
+}
+
+function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
+  let icpKnown = 0;
+  let icp = 0;
+  let personaKnown = 0;
+  let persona = 0;
+  let onTarget = 0;
+  for (const a of activities) {
+    const fit = a.accountId === null ? null : (dataset.accountsById.get(a.accountId)?.isIcp ?? null);
+    const contact = a.contactId === null ? undefined : dataset.contactsById.get(a.contactId);
+    if (fit !== null) icpKnown++;
+    if (fit === true) icp++;
+    if (contact) personaKnown++;
+    if (contact?.isTargetPersona) persona++;
+    if (fit === true && contact?.isTargetPersona) onTarget++;
+  }
+  return {
+    count: activities.length,
+    icpShare: ratio(icp, icpKnown),
+    personaShare: ratio(persona, personaKnown),
+    onTarget,
+  };
+}
+
+function icpShareByAmount(dataset: Dataset, opportunities: readonly Opportunity[]): number | null {
+  let known = 0;
+  let icp = 0;
+  for (const o of opportunities) {
+    const fit = o.accountId === null ? null : (dataset.accountsById.get(o.accountId)?.isIcp ?? null);
+    if (fit === null) continue;
+    known += toCents(o.amount);
+    if (fit) icp += toCents(o.amount);
+  }
+  return ratio(icp, known);
+}
+
+function scorecard(
+  dataset: Dataset,
+  quarter: Quarter,
+  activities: readonly Activity[],
+  created: readonly Opportunity[],
+): ScorecardRow[] {
+  const weeks = weeksInQuarter(quarter);
+  const targets = dataset.records.targets.filter(
+    (t) => t.quarter === quarter.id && t.per === "week" && t.owner !== null,
+  );
+  const rows: ScorecardRow[] = [];
+  for (const t of targets) {
+    if (!(SCORED as readonly string[]).includes(t.metric)) continue;
+    const actual = new Array<number>(weeks).fill(0);
+    const add = (day: string, value: number) => {
+      const w = weekOfQuarter(day, quarter);
+      actual[w - 1]! += value;
+    };
+    if (t.metric === "opportunitiesCreated" || t.metric === "pipelineCreated") {
+      for (const o of created)
+        if (o.owner === t.owner) add(o.createdDate, t.metric === "pipelineCreated" ? o.amount : 1);
+    } else {
+      const type = t.metric === "calls" ? "call" : t.metric === "meetings" ? "meeting" : "proposal";
+      for (const a of activities) if (a.owner === t.owner && a.type === type) add(a.date, 1);
+    }
+    // The last week of a quarter can be a few days long; it is scored against a pro-rated target.
+    const lastWeekDays = daysBetween(quarter.start, quarter.end) + 1 - (weeks - 1) * 7;
+    const cells = actual.map((value, i) => {
+      const scale = i === weeks - 1 ? lastWeekDays / 7 : 1;
+      return { week: i + 1, actual: Math.round(value * 100) / 100, green: value >= t.value * scale };
+    });
+    rows.push({
+      owner: t.owner!,
+      metric: t.metric,
+      target: t.value,
+      weeks: cells,
+      streak: longestStreak(cells),
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      a.owner.localeCompare(b.owner) || SCORED.indexOf(a.metric as never) - SCORED.indexOf(b.metric as never),
+  );
+}
+
+function longestStreak(cells: readonly { green: boolean }[]): ScorecardRow["streak"] {
+  let best: ScorecardRow["streak"] = null;
+  let run = 0;
+  for (let i = 0; i < cells.length; i++) {
+    run = i > 0 && cells[i]!.green === cells[i - 1]!.green ? run + 1 : 1;
+    if (run >= 4 && (best === null || run > best.weeks))
+      best = { colour: cells[i]!.green ? "green" : "red", weeks: run };
+  }
+  return best;
+}
+
+function sum(opportunities: readonly Opportunity[]): number {
+  return fromCents(opportunities.reduce((s, o) => s + toCents(o.amount), 0));
+}

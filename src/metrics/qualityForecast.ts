@@ -1,0 +1,209 @@
+import { addDays } from "../calendar/days.ts";
+import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
+import type { Day } from "../model/records.ts";
+import type { Dataset } from "./dataset.ts";
+import { fromCents, ratio, toCents } from "./money.ts";
+import { openAt } from "./openPipeline.ts";
+
+/*
+ * The quality-weighted forecast. A flat forecast multiplies each open deal by the win rate of
+ * its stage; but two deals in the same stage are not worth the same when one is with an
+ * ideal-profile account whose economic buyer we have met. Here win rates are learned per
+ * stage × ICP fit × target-persona engagement from earlier quarters, with small cells pulled
+ * towards their stage's rate, and both methods are backtested quarter by quarter. Each
+ * backtest quarter learns only from the quarters before it.
+ */
+
+/** How many deals' worth of the stage rate a cell's own rate is blended with. */
+const POOLING = 5;
+/** Quarters of history each forecast learns from. */
+const TRAINING_QUARTERS = 6;
+
+interface Candidate {
+  amount: number;
+  stage: string;
+  cell: string;
+  won: boolean;
+}
+
+/** One backtested quarter. */
+export interface BacktestRow {
+  quarter: string;
+  /** Amount (as at the quarter's start) of open deals due in the quarter that were won. */
+  actual: number;
+  flat: number;
+  quality: number;
+}
+
+/** The backtest, its verdict, and the forecast of the next quarter both ways. */
+export interface QualityForecast {
+  backtest: BacktestRow[];
+  /** Mean absolute error as a share of actual, per method; null with no backtest quarter. */
+  flatError: number | null;
+  qualityError: number | null;
+  better: "quality" | "flat" | "tie" | null;
+  /** Forecast of the open deals due next quarter, as they stood at this quarter's end. */
+  nextQuarter: { quarter: string; pipeline: number; flat: number; quality: number };
+  /** Learned win rates per cell for this quarter's forecast, largest cells first. */
+  rates: { stage: string; icp: string; persona: string; deals: number; winRate: number }[];
+}
+
+/** Backtests flat vs quality-weighted forecasts over the quarters up to `quarter`. */
+export function qualityForecast(
+  dataset: Dataset,
+  quarter: Quarter,
+  calendar: FiscalCalendar,
+  backtestQuarters = 6,
+): QualityForecast {
+  const engagedSince = targetPersonaEngagement(dataset);
+  const setOf = (q: Quarter) => forecastSet(dataset, q, addDays(q.start, -1), engagedSince);
+  const sets = new Map<string, Candidate[]>();
+  const cached = (q: Quarter) => {
+    let set = sets.get(q.id);
+    if (!set) {
+      set = setOf(q);
+      sets.set(q.id, set);
+    }
+    return set;
+  };
+  const trainingFor = (q: Quarter) =>
+    Array.from({ length: TRAINING_QUARTERS }, (_, i) => cached(shiftQuarter(q, -(i + 1), calendar))).flat();
+
+  const backtest: BacktestRow[] = [];
+  for (let i = backtestQuarters - 1; i >= 0; i--) {
+    const q = shiftQuarter(quarter, -i, calendar);
+    const training = trainingFor(q);
+    if (training.length === 0) continue;
+    const model = learn(training);
+    const set = cached(q);
+    backtest.push({
+      quarter: q.id,
+      actual: sumCents(set.filter((c) => c.won)),
+      flat: predict(set, model, false),
+      quality: predict(set, model, true),
+    });
+  }
+  const scored = backtest.filter((r) => r.actual > 0);
+  const meanError = (method: "flat" | "quality") =>
+    scored.length === 0
+      ? null
+      : scored.reduce((sum, r) => sum + Math.abs(r[method] - r.actual) / r.actual, 0) / scored.length;
+  const flatError = meanError("flat");
+  const qualityError = meanError("quality");
+
+  const next = shiftQuarter(quarter, 1, calendar);
+  const nextSet = forecastSet(dataset, next, quarter.end, engagedSince);
+  const model = learn(
+    [
+      cached(quarter),
+      ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
+        cached(shiftQuarter(quarter, -(i + 1), calendar)),
+      ),
+    ].flat(),
+  );
+  return {
+    backtest,
+    flatError,
+    qualityError,
+    better:
+      flatError === null || qualityError === null
+        ? null
+        : qualityError < flatError
+          ? "quality"
+          : qualityError > flatError
+            ? "flat"
+            : "tie",
+    nextQuarter: {
+      quarter: next.id,
+      pipeline: sumCents(nextSet),
+      flat: predict(nextSet, model, false),
+      quality: predict(nextSet, model, true),
+    },
+    rates: [...model.cells]
+      .map(([cell, r]) => {
+        const [stage, icp, persona] = cell.split("\u0000") as [string, string, string];
+        return { stage, icp, persona, deals: r.deals, winRate: model.rateOf(stage, cell) };
+      })
+      .sort(
+        (a, b) =>
+          b.deals - a.deals ||
+          a.stage.localeCompare(b.stage) ||
+          a.icp.localeCompare(b.icp) ||
+          a.persona.localeCompare(b.persona),
+      ),
+  };
+}
+
+/** Open deals on `day` due to close in `q`, with the features the forecast weighs them by. */
+function forecastSet(dataset: Dataset, q: Quarter, day: Day, engagedSince: Map<string, Day>): Candidate[] {
+  const set: Candidate[] = [];
+  for (const { opportunity: o, state } of openAt(dataset, day)) {
+    if (state.closeDate < q.start || state.closeDate > q.end) continue;
+    const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
+    const icp = account?.isIcp === true ? "ICP" : account?.isIcp === false ? "not ICP" : "unknown";
+    const engaged = engagedSince.get(o.id);
+    const persona = engaged !== undefined && engaged <= day ? "target persona engaged" : "not engaged";
+    const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
+    set.push({
+      amount: state.amount,
+      stage: state.stage,
+      cell: `${state.stage}\u0000${icp}\u0000${persona}`,
+      won,
+    });
+  }
+  return set;
+}
+
+/** First day each opportunity had an activity with a contact of a target persona. */
+function targetPersonaEngagement(dataset: Dataset): Map<string, Day> {
+  const first = new Map<string, Day>();
+  for (const a of dataset.records.activities) {
+    if (a.opportunityId === null || a.contactId === null) continue;
+    if (!dataset.contactsById.get(a.contactId)?.isTargetPersona) continue;
+    const known = first.get(a.opportunityId);
+    if (known === undefined || a.date < known) first.set(a.opportunityId, a.date);
+  }
+  return first;
+}
+
+function learn(training: readonly Candidate[]) {
+  const count = (key: (c: Candidate) => string) => {
+    const m = new Map<string, { deals: number; won: number }>();
+    for (const c of training) {
+      const entry = m.get(key(c)) ?? { deals: 0, won: 0 };
+      entry.deals++;
+      if (c.won) entry.won++;
+      m.set(key(c), entry);
+    }
+    return m;
+  };
+  const stages = count((c) => c.stage);
+  const cells = count((c) => c.cell);
+  const overall = ratio(training.filter((c) => c.won).length, training.length) ?? 0;
+  const stageRate = (stage: string) => {
+    const s = stages.get(stage);
+    return s ? s.won / s.deals : overall;
+  };
+  return {
+    cells,
+    stageRate,
+    /** A cell's win rate pooled towards its stage's rate. */
+    rateOf(stage: string, cell: string) {
+      const c = cells.get(cell) ?? { deals: 0, won: 0 };
+      return (c.won + POOLING * stageRate(stage)) / (c.deals + POOLING);
+    },
+  };
+}
+
+function predict(set: readonly Candidate[], model: ReturnType<typeof learn>, quality: boolean): number {
+  let cents = 0;
+  for (const c of set)
+    cents += Math.round(
+      toCents(c.amount) * (quality ? model.rateOf(c.stage, c.cell) : model.stageRate(c.stage)),
+    );
+  return fromCents(cents);
+}
+
+function sumCents(set: readonly Candidate[]): number {
+  return fromCents(set.reduce((sum, c) => sum + toCents(c.amount), 0));
+}

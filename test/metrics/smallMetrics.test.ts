@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { quarterFromId } from "../../src/calendar/fiscalCalendar.ts";
+import { ConfigSchema } from "../../src/config/configSchema.ts";
+import { prepareDataset } from "../../src/metrics/dataset.ts";
+import { funnel } from "../../src/metrics/funnel.ts";
+import { renewals } from "../../src/metrics/renewals.ts";
+import { checkRocks } from "../../src/metrics/rocks.ts";
+import { fixtureRecords } from "./fixture.ts";
+
+const config = ConfigSchema.parse({});
+const q3 = quarterFromId("2026-Q3", config);
+
+describe("renewals", () => {
+  it("rates renewals by count and amount", () => {
+    const base = fixtureRecords();
+    // Mark W2 (won 5,000) and L2 (lost 12,000) as renewals: 1 of 2 renewed; 5,000 of 17,000.
+    const records = {
+      ...base,
+      opportunities: base.opportunities.map((o) =>
+        o.id === "W2" || o.id === "L2" ? { ...o, type: "renewal" as const } : o,
+      ),
+    };
+    expect(renewals(prepareDataset(records, config), q3)).toEqual({
+      closed: 2,
+      renewed: 1,
+      rateByCount: 0.5,
+      closedAmount: 17_000,
+      renewedAmount: 5_000,
+      rateByAmount: 5_000 / 17_000,
+    });
+  });
+});
+
+describe("rocks", () => {
+  it("flags what keeps a rock from being SMART", () => {
+    const rock = {
+      quarter: "2026-Q3",
+      title: "t",
+      owner: "Ann",
+      measurable: "deals",
+      target: "5",
+      dueDate: "2026-09-30",
+      status: "on track",
+    };
+    const checked = checkRocks(
+      [rock, { ...rock, owner: null, target: null, dueDate: "2026-12-01" }, { ...rock, quarter: "2026-Q2" }],
+      q3,
+    );
+    expect(checked.map((r) => r.gaps)).toEqual([
+      [],
+      ["no owner named", "no target", "due outside the quarter"],
+    ]);
+  });
+});
+
+describe("funnel", () => {
+  it("follows the quarter's lead cohort through each step", () => {
+    const base = fixtureRecords();
+    const lead = (id: string, mql: string | null, sql: string | null, opp: string | null) => ({
+      id,
+      createdDate: "2026-07-01",
+      mqlDate: mql,
+      sqlDate: sql,
+      source: "Web",
+      owner: null,
+      convertedOpportunityId: opp,
+    });
+    // Four leads: three MQL, two SQL, two converted: W3 (won, so it passed every stage) and
+    // L2 (lost at stage "Closed Lost" with no probability: it reached no named stage).
+    const records = {
+      ...base,
+      leads: [
+        lead("1", "2026-07-02", "2026-07-03", "W3"),
+        lead("2", "2026-07-02", "2026-07-03", "L2"),
+        lead("3", "2026-07-02", null, null),
+        lead("4", null, null, null),
+      ],
+    };
+    const result = funnel(prepareDataset(records, config), q3, config);
+    expect(result.steps.map((s) => [s.step, s.count, s.conversion])).toEqual([
+      ["leads", 4, null],
+      ["mql", 3, 0.75],
+      ["sql", 2, 2 / 3],
+      ["opportunity", 2, 1],
+      ["discovery", 1, 0.5],
+      ["proposal", 1, 1],
+      ["won", 1, 1],
+    ]);
+    expect(result.leadToWon).toBe(0.25);
+  });
+});
