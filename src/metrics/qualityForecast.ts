@@ -37,6 +37,8 @@ export interface BacktestRow {
 
 /** The backtest, its verdict, and the forecast of the next quarter both ways. */
 export interface QualityForecast {
+  /** How many earlier quarters each forecast learns from. */
+  trainingQuarters: number;
   backtest: BacktestRow[];
   /** Mean absolute error as a share of actual, per method; null with no backtest quarter. */
   flatError: number | null;
@@ -102,6 +104,7 @@ export function qualityForecast(
     ].flat(),
   );
   return {
+    trainingQuarters: TRAINING_QUARTERS,
     backtest,
     flatError,
     qualityError,
