@@ -1,5 +1,5 @@
-import { resolve } from "node:path";
-import { readArchive } from "../snapshot/archive.ts";
+import { join, resolve } from "node:path";
+import { readArchive, readVersions } from "../snapshot/archive.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 
 /** The reports folder the site is rendered from (set by `quarterdeck build --reports`). */
@@ -18,4 +18,24 @@ export function loadArchive(): Promise<Snapshot[]> {
     cache.set(dir, archive);
   }
   return archive;
+}
+
+/** Every issued version of one quarter, oldest first. */
+export function loadVersions(quarter: string): Promise<Snapshot[]> {
+  return readVersions(join(reportsDir(), quarter));
+}
+
+/** Every version that a later one superseded, across the archive, with its page's params. */
+export async function supersededVersions() {
+  const paths: { params: { quarter: string; version: string }; props: { snapshot: Snapshot } }[] = [];
+  for (const latest of await loadArchive()) {
+    for (const snapshot of await loadVersions(latest.quarter)) {
+      if (snapshot.version === latest.version) continue;
+      paths.push({
+        params: { quarter: latest.quarter.toLowerCase(), version: `v${snapshot.version}` },
+        props: { snapshot },
+      });
+    }
+  }
+  return paths;
 }
