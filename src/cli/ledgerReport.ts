@@ -22,7 +22,12 @@ export function formatLedger(ingest: IngestResult, maxListed = 20): string[] {
     lines.push("", "problems:");
     for (const issue of issues.slice(0, maxListed)) {
       const column = issue.column === null ? "" : ` ${issue.column}:`;
-      const effect = issue.severity === "rejected" ? " (row rejected)" : "";
+      const effect =
+        issue.severity === "rejected"
+          ? " (row rejected)"
+          : issue.severity === "skipped"
+            ? " (row left out)"
+            : "";
       lines.push(`  ${issue.file}:${issue.line}:${column} ${issue.problem}${effect}`);
     }
     const more = issues.length - maxListed + ingest.ledger.issuesNotListed;

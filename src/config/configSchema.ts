@@ -63,6 +63,14 @@ export const ConfigSchema = z
         }),
       })
       .prefault({}),
+    hubspot: z
+      .object({
+        /** Deal stages (labels or internal ids) that mean closed won. */
+        closedWonStages: z.array(z.string()).default(["Closed Won", "closedwon"]),
+        /** Deal stages that mean closed lost. */
+        closedLostStages: z.array(z.string()).default(["Closed Lost", "closedlost"]),
+      })
+      .prefault({}),
     /** Which CRM format the data folder holds; detected from file names and headers when absent. */
     format: z.enum(["canonical", "salesforce", "hubspot"]).optional(),
     /** Column overrides per canonical file, e.g. { "opportunities": { "amount": "Deal Value" } }. */

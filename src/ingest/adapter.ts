@@ -14,8 +14,8 @@ export interface Adapter {
   label: string;
   /** Whether the folder looks like this format (from file names and headers). */
   detect(folder: DataFolder): Promise<boolean>;
-  /** Exchange rates the export carries, read before any amount is converted. */
-  rates(folder: DataFolder, cells: CellContext): Promise<Rate[]>;
+  /** Exchange rates into the reporting currency that the export carries, read before any amount is converted. */
+  rates(folder: DataFolder, cells: CellContext, reporting: string): Promise<Rate[]>;
   /** Reads every file of the format it knows; the folder records what was read. */
   read(folder: DataFolder, context: IngestContext): Promise<Omit<Records, "asOf">>;
 }

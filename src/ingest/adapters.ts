@@ -2,9 +2,11 @@ import { CliError } from "../cli/errors.ts";
 import type { Adapter, Format } from "./adapter.ts";
 import { canonicalAdapter } from "./canonical/canonicalAdapter.ts";
 import type { DataFolder } from "./dataFolder.ts";
+import { hubspotAdapter } from "./hubspot/hubspotAdapter.ts";
+import { salesforceAdapter } from "./salesforce/salesforceAdapter.ts";
 
 /** Every format Quarterdeck reads, in the order they are tried. */
-export const ADAPTERS: readonly Adapter[] = [canonicalAdapter];
+export const ADAPTERS: readonly Adapter[] = [canonicalAdapter, salesforceAdapter, hubspotAdapter];
 
 /** The adapter for a folder: the configured format, else the first that recognises the folder. */
 export async function chooseAdapter(folder: DataFolder, configured: Format | undefined): Promise<Adapter> {

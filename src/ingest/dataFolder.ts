@@ -63,12 +63,40 @@ export class DataFolder {
     return this.files.find((file) => file.toLowerCase() === wanted);
   }
 
-  /** Reads a file as a table, records it in the manifest, and returns how many records were accepted. */
+  /**
+   * Reads a file as a table, records it in the manifest, and returns how many records were
+   * accepted. A structural problem (a required column missing) stops the run for the
+   * opportunities; any other file is then left out whole, and the ledger says why.
+   */
   async read<T>(
     file: string,
     spec: TableSpec<T>,
     accept: (record: T, row: Row) => void,
     mapping: Record<string, string> = {},
+  ): Promise<number> {
+    try {
+      return await this.#read(file, spec, accept, mapping);
+    } catch (error) {
+      if (!(error instanceof CliError) || spec.kind === "opportunities") throw error;
+      const { sha256, bytes } = await hashFile(join(this.dir, file));
+      this.#inputs.set(file, { file, sha256, bytes, kind: `${spec.kind} (not used)` });
+      this.#ledger.file(file, spec.kind);
+      this.#ledger.report({
+        file,
+        line: 1,
+        column: null,
+        problem: `file not used: ${error.message}`,
+        severity: "warning",
+      });
+      return 0;
+    }
+  }
+
+  async #read<T>(
+    file: string,
+    spec: TableSpec<T>,
+    accept: (record: T, row: Row) => void,
+    mapping: Record<string, string>,
   ): Promise<number> {
     let accepted = 0;
     const info = await readTable(
@@ -92,6 +120,12 @@ export class DataFolder {
       encoding: info.encoding,
     });
     return accepted;
+  }
+
+  /** Whether a file was read and used (not left out for a structural problem). */
+  used(file: string): boolean {
+    const input = this.#inputs.get(file);
+    return input !== undefined && !input.kind.endsWith("(not used)");
   }
 
   /** Records a file read some other way (Markdown notes, …). */

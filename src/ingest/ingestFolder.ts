@@ -34,7 +34,7 @@ export async function ingestFolder(
   const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder });
   const rates = [
     ...Object.entries(config.rates).map(([currency, rate]) => ({ currency, startDate: null, rate })),
-    ...(await adapter.rates(folder, cells)),
+    ...(await adapter.rates(folder, cells, config.currency)),
   ];
   const context = {
     config,

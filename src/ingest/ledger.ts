@@ -12,8 +12,11 @@ export interface LedgerIssue {
   /** Column the problem is in, or null for the whole row. */
   column: string | null;
   problem: string;
-  /** "rejected": the row was not used; "warning": the row was used without that value. */
-  severity: "rejected" | "warning";
+  /**
+   * "rejected": the row was not used because something is wrong with it; "skipped": it was
+   * left out on purpose (deleted in the CRM); "warning": it was used without that value.
+   */
+  severity: "rejected" | "skipped" | "warning";
 }
 
 /** Counts for one input file. */
@@ -24,6 +27,8 @@ export interface FileLedger {
   read: number;
   used: number;
   rejected: number;
+  /** Rows left out on purpose, such as records deleted in the CRM. */
+  skipped: number;
   warnings: number;
   /** Issues counted by reason (the problem with its quoted values blanked out). */
   reasons: { column: string | null; reason: string; severity: LedgerIssue["severity"]; count: number }[];
@@ -51,7 +56,7 @@ export class Ledger {
   file(file: string, kind: string): FileLedger {
     let entry = this.#files.get(file);
     if (!entry) {
-      entry = { file, kind, read: 0, used: 0, rejected: 0, warnings: 0, reasons: [] };
+      entry = { file, kind, read: 0, used: 0, rejected: 0, skipped: 0, warnings: 0, reasons: [] };
       this.#files.set(file, entry);
       this.#reasonCounts.set(file, new Map());
     }
@@ -62,6 +67,7 @@ export class Ledger {
   report(issue: LedgerIssue): void {
     const entry = this.file(issue.file, "unknown");
     if (issue.severity === "rejected") entry.rejected++;
+    else if (issue.severity === "skipped") entry.skipped++;
     else entry.warnings++;
     const reason = issue.problem.replace(/"[^"]*"/g, "…");
     const key = `${issue.severity}\u0000${issue.column ?? ""}\u0000${reason}`;

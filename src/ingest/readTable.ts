@@ -18,6 +18,8 @@ export interface ColumnSpec {
   required?: boolean;
   /** Other header names the column goes by in exports. */
   aliases?: string[];
+  /** Try the aliases before the key itself (when an export has a better column under another name). */
+  preferAliases?: boolean;
 }
 
 /** How to turn the rows of one kind of file into records. */
@@ -25,6 +27,8 @@ export interface TableSpec<T> {
   /** The record kind, used in the ledger and in config column mappings. */
   kind: string;
   columns: ColumnSpec[];
+  /** Cell values that mean "empty" in this export (Salesforce's null id, "N/A", …). */
+  nullValues?: readonly string[];
   /** Builds a record from a row, or returns undefined after `row.reject`. */
   build(row: Row): T | undefined;
 }
@@ -34,12 +38,21 @@ export class Row {
   line = 0;
   #fields: string[] = [];
   #rejected = false;
+  #skipped = false;
+  readonly #nulls: ReadonlySet<string>;
   readonly #index: Map<string, number>;
   readonly #file: string;
   readonly #ledger: Ledger;
   readonly #headers: Map<string, string>;
 
-  constructor(file: string, index: Map<string, number>, headers: Map<string, string>, ledger: Ledger) {
+  constructor(
+    file: string,
+    index: Map<string, number>,
+    headers: Map<string, string>,
+    ledger: Ledger,
+    nullValues: readonly string[] = [],
+  ) {
+    this.#nulls = new Set(nullValues);
     this.#file = file;
     this.#index = index;
     this.#headers = headers;
@@ -51,6 +64,7 @@ export class Row {
     this.#fields = fields;
     this.line = line;
     this.#rejected = false;
+    this.#skipped = false;
   }
 
   /** Whether the file has the column. */
@@ -61,7 +75,25 @@ export class Row {
   /** The trimmed text of a cell; "" when empty or when the file has no such column. */
   get(key: string): string {
     const at = this.#index.get(key);
-    return at === undefined ? "" : (this.#fields[at] ?? "").trim();
+    const text = at === undefined ? "" : (this.#fields[at] ?? "").trim();
+    return this.#nulls.has(text) ? "" : text;
+  }
+
+  /**
+   * Leaves the row out on purpose (a record deleted in the CRM, say): counted and explained in
+   * the ledger, but not a rejection, so it never counts against the reject threshold.
+   */
+  skip(problem: string): undefined {
+    if (!this.#skipped && !this.#rejected) {
+      this.#skipped = true;
+      this.#ledger.report({ file: this.#file, line: this.line, column: null, problem, severity: "skipped" });
+    }
+    return undefined;
+  }
+
+  /** Whether the row was left out on purpose. */
+  get skipped(): boolean {
+    return this.#skipped;
   }
 
   /** Rejects the row: it will not be used, and the ledger says why. */
@@ -119,12 +151,13 @@ export async function readTable<T>(
   const info = await readCsv(path, file, {
     header(fields) {
       const { index, headers } = matchHeader(fields, spec, file, mapping);
-      row = new Row(file, index, headers, ledger);
+      row = new Row(file, index, headers, ledger, spec.nullValues);
     },
     row(fields, line) {
       counts.read++;
       row!.reset(fields, line);
       const record = spec.build(row!);
+      if (row!.skipped) return;
       if (record === undefined || row!.rejected) {
         row!.reject(null, "row could not be used");
         return;
@@ -152,7 +185,13 @@ function matchHeader(
   const missing: string[] = [];
   for (const column of spec.columns) {
     const mapped = mapping[column.key];
-    const names = mapped === undefined ? [column.key, ...(column.aliases ?? [])] : [mapped];
+    const aliases = column.aliases ?? [];
+    const names =
+      mapped !== undefined
+        ? [mapped]
+        : column.preferAliases
+          ? [...aliases, column.key]
+          : [column.key, ...aliases];
     const at = names.map((name) => positions.get(normalizeHeader(name))).find((p) => p !== undefined);
     if (at !== undefined) {
       index.set(column.key, at);
@@ -170,4 +209,18 @@ function matchHeader(
     );
   }
   return { index, headers };
+}
+
+/** A spec with some columns renamed or re-required and extra columns to read, for another export format. */
+export function withColumns<T>(
+  spec: TableSpec<T>,
+  overrides: Record<string, Partial<ColumnSpec>>,
+  extra: ColumnSpec[] = [],
+  nullValues: readonly string[] = [],
+): TableSpec<T> {
+  return {
+    ...spec,
+    nullValues: [...(spec.nullValues ?? []), ...nullValues],
+    columns: [...spec.columns.map((c) => ({ ...c, ...overrides[c.key] })), ...extra],
+  };
 }

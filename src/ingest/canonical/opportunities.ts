@@ -12,7 +12,10 @@ import {
 } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import { deriveOpportunityType } from "../derive.ts";
-import type { TableSpec } from "../readTable.ts";
+import type { Row, TableSpec } from "../readTable.ts";
+
+/** Owner shown for deals of an export that names no owners. */
+export const NO_OWNER = "(no owner)";
 
 /** opportunities.csv: the deals. Amounts are converted at the close date. */
 export function opportunitiesSpec(
@@ -46,9 +49,11 @@ export function opportunitiesSpec(
     ],
     build(row) {
       const id = requiredId(row, "id");
-      const owner = requiredText(row, "owner", cells);
+      // Some exports (a Salesforce report without OwnerId, say) carry no owner column at all.
+      const owner = row.has("owner") ? requiredText(row, "owner", cells) : NO_OWNER;
       const stage = requiredText(row, "stage", cells);
-      const money = requiredMoney(row, "amount");
+      // An opportunity without an amount is still a deal (and still counts in win rates by count).
+      const money = row.get("amount") === "" ? emptyAmount(row) : requiredMoney(row, "amount");
       const createdDate = requiredDay(row, "created_date", cells);
       const closeDate = requiredDay(row, "close_date", cells);
       const isClosed = requiredBoolean(row, "is_closed");
@@ -90,4 +95,9 @@ export function opportunitiesSpec(
       };
     },
   };
+}
+
+function emptyAmount(row: Row): { amount: number; currency: string | null } {
+  row.warn("amount", "is empty; the deal counts with an amount of 0");
+  return { amount: 0, currency: null };
 }

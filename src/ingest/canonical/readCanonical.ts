@@ -48,8 +48,8 @@ export async function readCanonical(
     const file = folder.find(CANONICAL_FILES[kind]);
     const records: T[] = [];
     if (file === undefined) return records;
-    supplied.push(kind);
     await folder.read(file, spec, (record) => records.push(record), columns[kind]);
+    if (folder.used(file)) supplied.push(kind);
     return records;
   }
 
