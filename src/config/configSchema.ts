@@ -63,6 +63,49 @@ export const ConfigSchema = z
         }),
       })
       .prefault({}),
+    voiceOfCustomer: z
+      .object({
+        /** Themes counted in interview notes: theme → words and phrases that mention it. */
+        themes: z.record(z.string(), z.array(z.string())).default({
+          "Ease of use": ["ease of use", "easy to use", "intuitive", "usability", "simple"],
+          Price: ["price", "pricing", "cost", "budget", "expensive", "cheaper", "discount"],
+          Integrations: ["integration", "integrate", "connector", "api", "salesforce sync"],
+          "Time to value": [
+            "time to value",
+            "onboarding",
+            "implementation",
+            "up and running",
+            "go live",
+            "quick to deploy",
+          ],
+          Support: ["support", "customer success", "responsive", "account team"],
+          Security: ["security", "compliance", "soc 2", "sso", "gdpr"],
+          Reporting: ["reporting", "dashboards", "forecasting", "analytics", "visibility"],
+          "Executive sponsor": ["sponsor", "cfo", "economic buyer", "executive", "board"],
+          "Missing features": ["missing", "feature gap", "roadmap", "couldn't do", "lacked"],
+          "No urgency": [
+            "no urgency",
+            "priorities changed",
+            "not a priority",
+            "budget freeze",
+            "on hold",
+            "status quo",
+          ],
+        }),
+        /** The differentiators the company claims; the pack shows whether wins cite them. */
+        differentiators: z
+          .array(z.string())
+          .default(["Ease of use", "Time to value", "Integrations", "Reporting"]),
+        /** How buyers found us, counted in the research sections: channel → words. */
+        channels: z.record(z.string(), z.array(z.string())).default({
+          Referral: ["referral", "referred", "recommended", "colleague", "peer", "former"],
+          Search: ["search", "google", "searched"],
+          "Analyst or review site": ["analyst", "gartner", "g2", "review site", "forrester"],
+          Event: ["event", "conference", "webinar", "trade show", "meetup"],
+          Outbound: ["cold", "reached out", "our rep", "sdr", "outreach"],
+        }),
+      })
+      .prefault({}),
     hubspot: z
       .object({
         /** Deal stages (labels or internal ids) that mean closed won. */

@@ -1,5 +1,6 @@
 import type { Config } from "../config/configSchema.ts";
-import type { Day, Records } from "../model/records.ts";
+import type { Interview } from "../model/interview.ts";
+import type { Day, Opportunity, Records } from "../model/records.ts";
 import type { Format } from "./adapter.ts";
 import { chooseAdapter } from "./adapters.ts";
 import { cellContext } from "./cells.ts";
@@ -7,6 +8,7 @@ import { readCommentary } from "./commentary.ts";
 import { CurrencyConverter } from "./currency.ts";
 import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.ts";
 import { personaRules } from "./derive.ts";
+import { readInterviews } from "./interviews/readInterviews.ts";
 import { Ledger, type LedgerSummary } from "./ledger.ts";
 
 /** What ingesting a data folder produced. */
@@ -16,6 +18,8 @@ export interface IngestResult {
   formatLabel: string;
   /** The ops lead's commentary in Markdown, when the folder has any. */
   commentary: string | null;
+  /** Win/loss interview notes that passed validation. */
+  interviews: Interview[];
   inputs: InputFile[];
   ledger: LedgerSummary;
   /** Files whose share of rejected rows is above the config's threshold. */
@@ -48,6 +52,8 @@ export async function ingestFolder(
     throw new Error(`${adapter.label} adapter returned no opportunities`);
   }
   const commentary = await readCommentary(folder);
+  const interviews = await readInterviews(folder, ledger);
+  flagUnknownOpportunities(interviews, read.opportunities, ledger);
   const inputs = await folder.inputs();
   const summary = ledger.summary();
   const overThreshold = summary.files
@@ -58,6 +64,7 @@ export async function ingestFolder(
     format: adapter.format,
     formatLabel: adapter.label,
     commentary,
+    interviews,
     inputs,
     ledger: summary,
     overThreshold,
@@ -78,4 +85,23 @@ export function asOfDay(records: Omit<Records, "asOf">): Day {
   for (const h of records.history) if (h.at > latest) latest = h.at.slice(0, 10);
   for (const a of records.activities) if (a.date > latest) latest = a.date;
   return latest;
+}
+
+/** A note about an opportunity the export does not have is kept, and flagged so the id can be checked. */
+function flagUnknownOpportunities(
+  interviews: readonly Interview[],
+  opportunities: readonly Opportunity[],
+  ledger: Ledger,
+): void {
+  const known = new Set(opportunities.map((o) => o.id));
+  for (const note of interviews) {
+    if (note.opportunityId === null || known.has(note.opportunityId)) continue;
+    ledger.report({
+      file: note.file,
+      line: 1,
+      column: "opportunity",
+      problem: `"${note.opportunityId}" is not an opportunity in the export; the note is kept but not linked to a deal (check the id)`,
+      severity: "warning",
+    });
+  }
 }

@@ -63,10 +63,15 @@ export class Ledger {
     return entry;
   }
 
-  /** Records a problem; a rejection also counts the row as rejected. */
-  report(issue: LedgerIssue): void {
+  /**
+   * Records a problem; a rejection also counts the row as rejected, unless `countsRow` is false
+   * (a further problem of a row already counted).
+   */
+  report(issue: LedgerIssue, countsRow = true): void {
     const entry = this.file(issue.file, "unknown");
-    if (issue.severity === "rejected") entry.rejected++;
+    if (!countsRow) {
+      // Listed and counted by reason below, but the row is counted once.
+    } else if (issue.severity === "rejected") entry.rejected++;
     else if (issue.severity === "skipped") entry.skipped++;
     else entry.warnings++;
     const reason = issue.problem.replace(/"[^"]*"/g, "…");

@@ -2,6 +2,7 @@ import { quarterFromId } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { IngestResult } from "../ingest/ingestFolder.ts";
 import { computeQuarterMetrics } from "../metrics/computeQuarterMetrics.ts";
+import { voiceOfCustomer } from "../metrics/voiceOfCustomer.ts";
 import { SCHEMA_VERSION, type Snapshot } from "./snapshot.ts";
 
 /** Everything a snapshot is built from besides the data. */
@@ -38,6 +39,7 @@ export function buildSnapshot(ingest: IngestResult, quarterId: string, context: 
     headline: metrics.headline,
     comparisons: metrics.comparisons,
     sections: metrics.sections,
+    voiceOfCustomer: voiceOfCustomer(ingest.interviews, ingest.records.opportunities, quarter, config),
     commentary: ingest.commentary,
     revisions: [],
   };

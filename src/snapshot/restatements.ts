@@ -1,7 +1,7 @@
 import type { Restatement, Snapshot } from "./snapshot.ts";
 
 /** The parts of a snapshot that hold figures; the rest is metadata about the issue. */
-const FIGURE_KEYS = ["headline", "comparisons", "sections", "commentary"] as const;
+const FIGURE_KEYS = ["headline", "comparisons", "sections", "voiceOfCustomer", "commentary"] as const;
 
 /** Every figure that differs between two snapshots of a quarter, by dotted path, in path order. */
 export function restatedFigures(before: Snapshot, after: Snapshot): Restatement[] {

@@ -1,6 +1,7 @@
 import type { InputFile } from "../ingest/dataFolder.ts";
 import type { LedgerSummary } from "../ingest/ledger.ts";
 import type { QuarterMetrics } from "../metrics/computeQuarterMetrics.ts";
+import type { VoiceOfCustomer } from "../metrics/voiceOfCustomer.ts";
 import type { Day, RecordKind } from "../model/records.ts";
 
 /*
@@ -58,6 +59,8 @@ export interface Snapshot {
   headline: QuarterMetrics["headline"];
   comparisons: QuarterMetrics["comparisons"];
   sections: QuarterMetrics["sections"];
+  /** What the quarter's win/loss interviews say. */
+  voiceOfCustomer: VoiceOfCustomer;
   /** The ops lead's commentary (Markdown), if any. */
   commentary: string | null;
   /** Reissues of this quarter, oldest first; empty for version 1. */
