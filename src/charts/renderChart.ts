@@ -54,12 +54,3 @@ export function svgMarkup(figure: Element, label: string, descriptionId: string)
 
 /** Colours that mean the same thing on every chart, distinct in greyscale too (dark, mid, light). */
 export const OUTCOME_COLORS = { Won: "#1f4e79", Lost: "#d9822b", "No decision": "#b8bec6" } as const;
-
-/** A categorical palette for products, competitors and the like, ordered dark to light. */
-export const PALETTE = ["#1f4e79", "#d9822b", "#5a9e6f", "#8e6bb0", "#b8bec6", "#c0504d", "#4aa3c9"];
-
-/** The same colour for the same name wherever it appears: names are coloured in sorted order. */
-export function colorsFor(names: readonly string[]): { domain: string[]; range: string[] } {
-  const domain = [...new Set(names)].sort();
-  return { domain, range: domain.map((_, i) => PALETTE[i % PALETTE.length]!) };
-}

@@ -15,6 +15,7 @@ import { type QualityForecast, qualityForecast } from "./qualityForecast.ts";
 import { type Renewals, renewals } from "./renewals.ts";
 import { type CheckedRock, checkRocks } from "./rocks.ts";
 import { type SalesCycle, salesCycle, salesCycleBy } from "./salesCycle.ts";
+import { type StageDuration, stageDurations } from "./stageDurations.ts";
 import {
   lossReasons,
   summarizeWinLoss,
@@ -54,7 +55,7 @@ export interface QuarterMetrics {
       byOwner: WinLossGroup[];
       lossReasons: { reason: string; deals: number; amount: number; noDecision: boolean }[];
     };
-    salesCycle: SalesCycle & { bySegment: (SalesCycle & { key: string })[] };
+    salesCycle: SalesCycle & { bySegment: (SalesCycle & { key: string })[]; stageDurations: StageDuration[] };
     flow: ReturnType<typeof pipelineFlow>;
     forecast: ReturnType<typeof forecastAccuracy>;
     qualityForecast: QualityForecast;
@@ -107,7 +108,11 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
         byOwner: winLossBy(closed, (o) => o.owner, noDecision),
         lossReasons: lossReasons(closed, noDecision),
       },
-      salesCycle: { ...salesCycle(won), bySegment: salesCycleBy(won, (o) => o.segment) },
+      salesCycle: {
+        ...salesCycle(won),
+        bySegment: salesCycleBy(won, (o) => o.segment),
+        stageDurations: stageDurations(dataset, quarter),
+      },
       flow: pipelineFlow(dataset, quarter),
       forecast: forecastAccuracy(dataset, quarter, config),
       qualityForecast: qualityForecast(dataset, quarter, config),

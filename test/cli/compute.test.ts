@@ -10,13 +10,17 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 
 /** Runs the command line with captured output, as a user would from a terminal. */
 async function run(...argv: string[]) {
+  return runWith({}, ...argv);
+}
+
+async function runWith(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const effects: Effects = {
     info: (line) => out.push(line),
     warn: (line) => err.push(line),
     progress: () => {},
-    env: {},
+    env,
   };
   const code = await main(argv, effects);
   return { code, out: out.join("\n"), err: err.join("\n") };
@@ -84,6 +88,22 @@ describe("quarterdeck compute", () => {
     await run("compute", "--data", data, "--quarter", "2026-Q3", "--out", again);
     expect(await readFile(join(again, "2026-Q3", "snapshot.json"))).toEqual(bytes);
     await rm(again, { recursive: true, force: true });
+  });
+
+  it("stamps issuedAt from SOURCE_DATE_EPOCH when set, never from the clock", async () => {
+    const result = await runWith(
+      { SOURCE_DATE_EPOCH: "1790000000" },
+      "compute",
+      "--data",
+      fixture("cli/under-threshold"),
+      "--quarter",
+      "2026-Q3",
+      "--out",
+      reports,
+    );
+    expect(result.code).toBe(0);
+    const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));
+    expect(snapshot.issuedAt).toBe("2026-09-21T14:13:20.000Z");
   });
 
   it("exits 1 naming the file and column when a required column is missing", async () => {

@@ -5,6 +5,7 @@ import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { funnel } from "../../src/metrics/funnel.ts";
 import { renewals } from "../../src/metrics/renewals.ts";
 import { checkRocks } from "../../src/metrics/rocks.ts";
+import { stageDurations } from "../../src/metrics/stageDurations.ts";
 import { fixtureRecords } from "./fixture.ts";
 
 const config = ConfigSchema.parse({});
@@ -87,5 +88,15 @@ describe("funnel", () => {
       ["won", 1, 1],
     ]);
     expect(result.leadToWon).toBe(0.25);
+  });
+});
+
+describe("stage durations", () => {
+  it("measures stays in each stage from history, for deals closed in the quarter", () => {
+    // W1 sat in Discovery from 10 Jun to its win on 20 Jul (40 days); L1 from 1 Apr to its loss
+    // on 10 Aug (131 days). P1 is still open; the other deals have no history.
+    expect(stageDurations(prepareDataset(fixtureRecords(), config), q3)).toEqual([
+      { stage: "Discovery", stays: 2, medianDays: 85.5, meanDays: 85.5 },
+    ]);
   });
 });
