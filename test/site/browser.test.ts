@@ -69,6 +69,14 @@ describe.skipIf(!hasChromium)("the sample pack in Chromium", () => {
     }
   });
 
+  it("stays within the page-weight budget: no scripts, a quarter page under 300 KB", async () => {
+    const { readdir, stat } = await import("node:fs/promises");
+    const files = await readdir(site, { recursive: true });
+    expect(files.filter((f) => f.endsWith(".js"))).toEqual([]);
+    const weight = (await stat(`${site}/${quarters[0]}/index.html`)).size;
+    expect(weight).toBeLessThan(300 * 1024);
+  });
+
   it("has no horizontal scroll at 375 px wide", async () => {
     for (const path of ["", `${quarters[0]}/`]) {
       const { page } = await open(path, 375);
