@@ -36,6 +36,8 @@ export const ConfigSchema = z
       .default("UTC"),
     /** How to read ambiguous dates such as 03/04/2026: month first (US) or day first. */
     dateOrder: z.enum(["month-first", "day-first"]).default("month-first"),
+    /** How amounts separate cents: "." as in 1,200.00 or "," as in 1.200,00. */
+    decimalSeparator: z.enum([".", ","]).default("."),
     /** Loss reasons that mean the buyer made no decision rather than choosing someone else. */
     noDecisionPattern: PatternSchema.default("no.?decision"),
     /** Share of a file's rows that may be rejected before compute fails (0..1). */

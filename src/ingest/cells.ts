@@ -1,7 +1,7 @@
 import type { Day, LocalTime } from "../model/records.ts";
 import type { Row } from "./readTable.ts";
 import { type DateOptions, type Parsed, parseDay, parseLocalTime } from "./values/dates.ts";
-import { type MoneyValue, parseMoney } from "./values/money.ts";
+import { type DecimalSeparator, type MoneyValue, parseMoney } from "./values/money.ts";
 import { Interner, parseBoolean, parseProbability } from "./values/scalars.ts";
 
 /*
@@ -10,15 +10,16 @@ import { Interner, parseBoolean, parseProbability } from "./values/scalars.ts";
  * cell and, for an unusable one, warns and returns null so the row is still used.
  */
 
-/** What cell readers need to know: date options and a shared string interner. */
+/** What cell readers need to know: how dates and amounts are written, and a shared string interner. */
 export interface CellContext {
   dates: DateOptions;
+  decimal: DecimalSeparator;
   interner: Interner;
 }
 
 /** A new cell context. */
-export function cellContext(dates: DateOptions): CellContext {
-  return { dates, interner: new Interner() };
+export function cellContext(dates: DateOptions, decimal: DecimalSeparator = "."): CellContext {
+  return { dates, decimal, interner: new Interner() };
 }
 
 /** A non-empty text cell, interned (for columns with few distinct values). */
@@ -63,14 +64,14 @@ export function requiredLocalTime(row: Row, key: string, context: CellContext): 
 }
 
 /** An amount of money that must be there. */
-export function requiredMoney(row: Row, key: string): MoneyValue | undefined {
-  return required(row, key, parseMoney(row.get(key)));
+export function requiredMoney(row: Row, key: string, context: CellContext): MoneyValue | undefined {
+  return required(row, key, parseMoney(row.get(key), context.decimal));
 }
 
 /** An amount of money, or null when empty or unusable. */
-export function optionalMoney(row: Row, key: string): MoneyValue | null {
+export function optionalMoney(row: Row, key: string, context: CellContext): MoneyValue | null {
   const text = row.get(key);
-  return text === "" ? null : optional(row, key, parseMoney(text));
+  return text === "" ? null : optional(row, key, parseMoney(text, context.decimal));
 }
 
 /** A yes/no cell that decides what the row means: unusable values reject the row. */

@@ -35,7 +35,10 @@ export async function ingestFolder(
   const ledger = new Ledger();
   const folder = await DataFolder.open(dir, ledger, progress);
   const adapter = await chooseAdapter(folder, config.format);
-  const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder });
+  const cells = cellContext(
+    { timeZone: config.timeZone, dateOrder: config.dateOrder },
+    config.decimalSeparator,
+  );
   const rates = [
     ...Object.entries(config.rates).map(([currency, rate]) => ({ currency, startDate: null, rate })),
     ...(await adapter.rates(folder, cells, config.currency)),

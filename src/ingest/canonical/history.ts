@@ -45,7 +45,7 @@ export function historySpec(
         return row.reject("opportunity_id", `"${opportunityId}" is not an opportunity in the export`);
       }
       const closeDate = optionalDay(row, "close_date", cells);
-      const money = optionalMoney(row, "amount");
+      const money = optionalMoney(row, "amount", cells);
       let amount: number | null = null;
       if (money !== null) {
         const currency = money.currency ?? opportunity.currency;

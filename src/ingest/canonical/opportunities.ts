@@ -53,7 +53,7 @@ export function opportunitiesSpec(
       const owner = row.has("owner") ? requiredText(row, "owner", cells) : NO_OWNER;
       const stage = requiredText(row, "stage", cells);
       // An opportunity without an amount is still a deal (and still counts in win rates by count).
-      const money = row.get("amount") === "" ? emptyAmount(row) : requiredMoney(row, "amount");
+      const money = row.get("amount") === "" ? emptyAmount(row) : requiredMoney(row, "amount", cells);
       const createdDate = requiredDay(row, "created_date", cells);
       const closeDate = requiredDay(row, "close_date", cells);
       const isClosed = requiredBoolean(row, "is_closed");

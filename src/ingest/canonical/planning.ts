@@ -26,7 +26,7 @@ export function forecastsSpec(context: IngestContext): TableSpec<ForecastSubmiss
       const quarter = requiredQuarter(row);
       const submittedDate = requiredDay(row, "submitted_date", cells);
       const category = requiredText(row, "category", cells);
-      const money = requiredMoney(row, "amount");
+      const money = requiredMoney(row, "amount", cells);
       if (row.rejected) return undefined;
       const currency = money!.currency ?? (row.get("currency").toUpperCase() || context.config.currency);
       const amount = required(row, "amount", converter.convert(money!.amount, currency, submittedDate!));
@@ -60,7 +60,7 @@ export function targetsSpec(context: IngestContext): TableSpec<Target> {
       const per = row.get("per").toLowerCase();
       if (per !== "week" && per !== "quarter")
         row.reject("per", `"${row.get("per")}" is not week or quarter`);
-      const value = required(row, "value", parseNumber(row.get("value")));
+      const value = required(row, "value", parseNumber(row.get("value"), cells.decimal));
       if (row.rejected) return undefined;
       return {
         quarter: quarter!,

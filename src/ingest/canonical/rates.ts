@@ -15,7 +15,7 @@ export function ratesSpec(cells: CellContext): TableSpec<Rate> {
     build(row) {
       const currency = row.get("currency").toUpperCase();
       if (!/^[A-Z]{3}$/.test(currency)) return row.reject("currency", `"${currency}" is not a currency code`);
-      const rate = required(row, "rate", parseNumber(row.get("rate")));
+      const rate = required(row, "rate", parseNumber(row.get("rate"), cells.decimal));
       if (rate === undefined) return undefined;
       if (rate <= 0) return row.reject("rate", `"${rate}" is not a positive rate`);
       return { currency, startDate: optionalDay(row, "start_date", cells), rate };

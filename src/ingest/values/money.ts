@@ -2,9 +2,11 @@ import type { Parsed } from "./dates.ts";
 
 /*
  * Money as CRMs and spreadsheets write it: "1200", "1,200.00", "$1,200.00", "JPY 10,000",
- * "10 000 EUR", "(1,200.00)" and float noise such as "16120999.999999998". A currency code or
- * an unambiguous symbol in the cell is returned so it can override the row's currency; "$"
- * names no currency (it is shared by USD, CAD, AUD, …).
+ * "10 000 EUR", "(1,200.00)" and float noise such as "16120999.999999998". Exports from
+ * European locales write "1.200,00": the config's decimal separator says which convention a
+ * file follows, and a cell written the other way is refused rather than misread a thousand
+ * times too small. A currency code or an unambiguous symbol in the cell is returned so it can
+ * override the row's currency; "$" names no currency (it is shared by USD, CAD, AUD, …).
  */
 
 /** An amount and the currency written in the cell, if any. */
@@ -13,11 +15,17 @@ export interface MoneyValue {
   currency: string | null;
 }
 
+/** The character that separates whole units from cents. */
+export type DecimalSeparator = "." | ",";
+
 const SYMBOLS: Record<string, string | null> = { $: null, "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR" };
-const MONEY = /^([A-Z]{3})?\s*([$€£¥₹])?\s*(-?[\d\s,]*\.?\d*)\s*([$€£¥₹])?\s*([A-Z]{3})?$/;
+const MONEY = /^([A-Z]{3})?\s*([$€£¥₹])?\s*(-?[\d\s,.'\u00a0\u202f]*)\s*([$€£¥₹])?\s*([A-Z]{3})?$/;
+// Digit grouping: the other separator, spaces (including the no-break spaces of French
+// exports) and the Swiss apostrophe.
+const GROUPING = { ".": /[\s,'\u00a0\u202f]/g, ",": /[\s.'\u00a0\u202f]/g } as const;
 
 /** Reads an amount of money; the amount is rounded to the cent. */
-export function parseMoney(text: string): Parsed<MoneyValue> {
+export function parseMoney(text: string, decimal: DecimalSeparator = "."): Parsed<MoneyValue> {
   let body = text.trim();
   let negative = false;
   if (body.startsWith("(") && body.endsWith(")")) {
@@ -25,19 +33,42 @@ export function parseMoney(text: string): Parsed<MoneyValue> {
     body = body.slice(1, -1).trim();
   }
   const match = MONEY.exec(body.toUpperCase());
-  if (!match || !/\d/.test(match[3] ?? "")) {
-    return { ok: false, problem: `"${text}" is not an amount of money: write it as 1200 or 1,200.00` };
-  }
-  const [, codeBefore, symbolBefore, digits, symbolAfter, codeAfter] = match;
+  const value = match ? readDecimal(match[3]!.trim(), decimal) : null;
+  if (!match || value === null) return { ok: false, problem: notMoney(text, decimal) };
+  const [, codeBefore, symbolBefore, , symbolAfter, codeAfter] = match;
   const codes = [codeBefore, codeAfter].filter((c) => c !== undefined);
   const symbol = symbolBefore ?? symbolAfter;
   if (codes.length > 1) return { ok: false, problem: `"${text}" names two currencies` };
-  const numeric = digits!.replace(/[\s,]/g, "");
-  if (!/^-?\d*\.?\d+$/.test(numeric) && !/^-?\d+\.$/.test(numeric)) {
-    return { ok: false, problem: `"${text}" is not an amount of money: write it as 1200 or 1,200.00` };
-  }
-  const value = Number(numeric);
   const amount = Math.round((negative ? -value : value) * 100) / 100;
   const currency = codes[0] ?? (symbol === undefined ? null : (SYMBOLS[symbol] ?? null));
   return { ok: true, value: { amount: amount === 0 ? 0 : amount, currency } };
+}
+
+/** The number in "1,234.56" (or "1.234,56"), or null when it is not one in that convention. */
+export function readDecimal(digits: string, decimal: DecimalSeparator): number | null {
+  const point = digits.lastIndexOf(decimal);
+  const whole = point < 0 ? digits : digits.slice(0, point);
+  const fraction = point < 0 ? "" : digits.slice(point + 1);
+  // A second decimal separator, or grouping after it, means the other convention.
+  if (whole.includes(decimal) || !/^\d*$/.test(fraction)) return null;
+  const groups = whole.split(GROUPING[decimal]);
+  if (!groups.every((group, i) => (i === 0 ? /^-?\d*$/ : /^\d{2,3}$/).test(group))) return null;
+  // Groups are of three digits, or of two before the last three as in India (1,00,000).
+  if (groups.length > 1 && (groups.at(-1)!.length !== 3 || !/^-?\d{1,3}$/.test(groups[0]!))) return null;
+  const plain = groups.join("");
+  if (!/\d/.test(plain + fraction)) return null;
+  return Number(`${plain}.${fraction || "0"}`);
+}
+
+function notMoney(text: string, decimal: DecimalSeparator): string {
+  const hint =
+    decimal === "."
+      ? /\d\.\d{3},\d{1,2}\b|\d,\d{1,2}$/.test(text)
+        ? ` (for amounts written 1.200,00 set "decimalSeparator": "," in the config)`
+        : ""
+      : /\d,\d{3}\.\d{1,2}\b/.test(text)
+        ? ` (the config's "decimalSeparator" is ",": for amounts written 1,200.00 set it to ".")`
+        : "";
+  const example = decimal === "." ? "1200 or 1,200.00" : "1200 or 1.200,00";
+  return `"${text}" is not an amount of money: write it as ${example}${hint}`;
 }

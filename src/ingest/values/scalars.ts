@@ -1,4 +1,5 @@
 import type { Parsed } from "./dates.ts";
+import { type DecimalSeparator, readDecimal } from "./money.ts";
 
 /** Reads a yes/no cell: true/false, 1/0, yes/no, y/n, x; empty is false. */
 export function parseBoolean(text: string): Parsed<boolean> {
@@ -31,10 +32,10 @@ export function parseCount(text: string): Parsed<number> {
   return { ok: true, value: n };
 }
 
-/** Reads a number such as a target value. */
-export function parseNumber(text: string): Parsed<number> {
-  const n = Number(text.trim().replace(/,/g, ""));
-  if (text.trim() === "" || !Number.isFinite(n)) return { ok: false, problem: `"${text}" is not a number` };
+/** Reads a number such as a target value or a rate, grouped and pointed as amounts are. */
+export function parseNumber(text: string, decimal: DecimalSeparator = "."): Parsed<number> {
+  const n = readDecimal(text.trim(), decimal);
+  if (n === null || !Number.isFinite(n)) return { ok: false, problem: `"${text}" is not a number` };
   return { ok: true, value: n };
 }
 
