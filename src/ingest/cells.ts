@@ -15,11 +15,26 @@ export interface CellContext {
   dates: DateOptions;
   decimal: DecimalSeparator;
   interner: Interner;
+  /** Days already read: a large export repeats the same few thousand dates millions of times. */
+  days: Map<string, Parsed<Day>>;
 }
 
 /** A new cell context. */
 export function cellContext(dates: DateOptions, decimal: DecimalSeparator = "."): CellContext {
-  return { dates, decimal, interner: new Interner() };
+  return { dates, decimal, interner: new Interner(), days: new Map() };
+}
+
+const DAY_CACHE_LIMIT = 65_536;
+
+function dayOf(text: string, context: CellContext): Parsed<Day> {
+  let parsed = context.days.get(text);
+  if (parsed === undefined) {
+    parsed = parseDay(text, context.dates);
+    // Timestamps rarely repeat: keep the cache bounded rather than let it hold them all.
+    if (context.days.size >= DAY_CACHE_LIMIT) context.days.clear();
+    context.days.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** A non-empty text cell, interned (for columns with few distinct values). */
@@ -49,13 +64,13 @@ export function optionalId(row: Row, key: string): string | null {
 
 /** A day that must be there. */
 export function requiredDay(row: Row, key: string, context: CellContext): Day | undefined {
-  return required(row, key, parseDay(row.get(key), context.dates));
+  return required(row, key, dayOf(row.get(key), context));
 }
 
 /** A day, or null when empty or unusable. */
 export function optionalDay(row: Row, key: string, context: CellContext): Day | null {
   const text = row.get(key);
-  return text === "" ? null : optional(row, key, parseDay(text, context.dates));
+  return text === "" ? null : optional(row, key, dayOf(text, context));
 }
 
 /** A timestamp that must be there, as local time. */

@@ -6,7 +6,7 @@ import { CliError } from "../cli/errors.ts";
 
 /*
  * Streaming CSV reading. The file is never held in memory: bytes are hashed and decoded as
- * they stream, and papaparse hands over one row at a time. The encoding is decided once per
+ * they stream, and papaparse hands over the rows a chunk at a time. The encoding is decided once per
  * file (UTF-8 if every byte sequence is valid UTF-8, else Windows-1252, which Salesforce and
  * Excel often write), never guessed character by character.
  */
@@ -57,20 +57,22 @@ export async function readCsv(
       header: false,
       skipEmptyLines: false,
       delimitersToGuess: [",", ";", "\t", "|"],
-      step(result, parser) {
+      // Rows come a chunk at a time: a callback per row costs more than parsing the row.
+      chunk(result, parser) {
         if (failure !== undefined) return;
-        const fields = result.data;
         delimiter = result.meta.delimiter;
-        const startLine = line;
-        line += 1 + countNewlines(fields);
-        if (fields.length === 1 && fields[0] === "") return; // blank line
         try {
-          if (!sawHeader) {
-            sawHeader = true;
-            if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
-            handlers.header(fields);
-          } else {
-            handlers.row(fields, startLine);
+          for (const fields of result.data) {
+            const startLine = line;
+            line += 1 + countNewlines(fields);
+            if (fields.length === 1 && fields[0] === "") continue; // blank line
+            if (!sawHeader) {
+              sawHeader = true;
+              if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
+              handlers.header(fields);
+            } else {
+              handlers.row(fields, startLine);
+            }
           }
         } catch (error) {
           // A handler's error (a missing column, say) stops the read and is passed on as it is.

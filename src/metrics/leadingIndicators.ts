@@ -62,11 +62,14 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
   const closed = dataset.records.opportunities.filter(
     (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
   );
-  const owners = [...new Set([...activities.map((a) => a.owner), ...created.map((o) => o.owner)])].sort();
+  const activitiesOf = groupByOwner(activities);
+  const createdBy = groupByOwner(created);
+  const closedBy = groupByOwner(closed);
+  const owners = [...new Set([...activitiesOf.keys(), ...createdBy.keys()])].sort();
   const reps: RepIndicators[] = owners.map((owner) => {
-    const mine = activities.filter((a) => a.owner === owner);
-    const mineCreated = created.filter((o) => o.owner === owner);
-    const mineClosed = closed.filter((o) => o.owner === owner);
+    const mine = activitiesOf.get(owner) ?? [];
+    const mineCreated = createdBy.get(owner) ?? [];
+    const mineClosed = closedBy.get(owner) ?? [];
     const won = mineClosed.filter((o) => o.isWon);
     const decided = mineClosed.filter((o) => outcomeOf(o, dataset.noDecision) !== "open");
     return {
@@ -95,7 +98,18 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
       winRate: ratio(won.length, decided.length),
     };
   });
-  return { reps, scorecard: scorecard(dataset, quarter, activities, created) };
+  return { reps, scorecard: scorecard(dataset, quarter, activitiesOf, createdBy) };
+}
+
+/** Records by owner, each list in the order given. */
+function groupByOwner<T extends { owner: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.owner);
+    if (group) group.push(record);
+    else groups.set(record.owner, [record]);
+  }
+  return groups;
 }
 
 function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
@@ -136,8 +150,8 @@ function icpShareByAmount(dataset: Dataset, opportunities: readonly Opportunity[
 function scorecard(
   dataset: Dataset,
   quarter: Quarter,
-  activities: readonly Activity[],
-  created: readonly Opportunity[],
+  activitiesOf: ReadonlyMap<string, readonly Activity[]>,
+  createdBy: ReadonlyMap<string, readonly Opportunity[]>,
 ): ScorecardRow[] {
   const weeks = weeksInQuarter(quarter);
   const targets = dataset.records.targets.filter(
@@ -152,11 +166,11 @@ function scorecard(
       actual[w - 1]! += value;
     };
     if (t.metric === "opportunitiesCreated" || t.metric === "pipelineCreated") {
-      for (const o of created)
-        if (o.owner === t.owner) add(o.createdDate, t.metric === "pipelineCreated" ? o.amount : 1);
+      for (const o of createdBy.get(t.owner!) ?? [])
+        add(o.createdDate, t.metric === "pipelineCreated" ? o.amount : 1);
     } else {
       const type = t.metric === "calls" ? "call" : t.metric === "meetings" ? "meeting" : "proposal";
-      for (const a of activities) if (a.owner === t.owner && a.type === type) add(a.date, 1);
+      for (const a of activitiesOf.get(t.owner!) ?? []) if (a.type === type) add(a.date, 1);
     }
     // The last week of a quarter can be a few days long; it is scored against a pro-rated target.
     const lastWeekDays = daysBetween(quarter.start, quarter.end) + 1 - (weeks - 1) * 7;

@@ -23,9 +23,10 @@ export interface PipelineCreated {
 /** Pipeline created in the quarter, valued as of its last day. */
 export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCreated {
   const created: { opportunity: Opportunity; amount: number }[] = [];
-  for (const opportunity of dataset.records.opportunities) {
+  for (const timeline of dataset.timelines) {
+    const { opportunity } = timeline;
     if (opportunity.createdDate < quarter.start || opportunity.createdDate > quarter.end) continue;
-    const state = stateAt(opportunity, dataset.historyByOpportunity.get(opportunity.id), quarter.end);
+    const state = stateAt(timeline, quarter.end);
     created.push({ opportunity, amount: state?.amount ?? opportunity.amount });
   }
   const amountOf = (c: { amount: number }) => c.amount;

@@ -66,13 +66,13 @@ export function pipelineFlow(
     s !== null && s.closeDate >= quarter.start && s.closeDate <= quarter.end;
   const member = (s: OpportunityState | null) => inQuarter(s) && !s!.isClosed;
 
-  for (const o of dataset.records.opportunities) {
+  for (const timeline of dataset.timelines) {
+    const o = timeline.opportunity;
     if (o.createdDate > quarter.end) continue;
-    const history = dataset.historyByOpportunity.get(o.id);
-    let before = stateAt(o, history, dayBefore);
+    let before = stateAt(timeline, dayBefore);
     if (member(before)) cents.start += toCents(before!.amount);
-    for (const day of eventDays(o, history, quarter)) {
-      const after = stateAt(o, history, day);
+    for (const day of eventDays(o, dataset.historyByOpportunity.get(o.id), quarter)) {
+      const after = stateAt(timeline, day);
       const move = (bucket: Bucket, amount: number) => {
         cents[bucket] += toCents(amount);
         if (
@@ -87,7 +87,7 @@ export function pipelineFlow(
       classify(before, after, member, inQuarter, move);
       before = after;
     }
-    const last = stateAt(o, history, quarter.end);
+    const last = stateAt(timeline, quarter.end);
     if (member(last)) cents.end += toCents(last!.amount);
   }
   const explained =

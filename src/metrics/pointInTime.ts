@@ -1,68 +1,108 @@
-import type { Day, HistoryRow, Opportunity } from "../model/records.ts";
+import type { Day, HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
 
 /*
  * What an opportunity looked like at the end of a past day. Today's values say nothing about
  * what was open on 30 June, so the answer comes from the history rows: the values of the
- * last change made by the end of that day, carried forward field by field.
+ * last change made by the end of that day, carried forward field by field. The carrying
+ * forward is done once per opportunity (its timeline), so that the many point-in-time
+ * questions a pack asks (quarter ends, every week of the forecast, the backtest) are each a
+ * short search rather than a replay of the history.
  */
 
 /** An opportunity's values at one moment. */
 export interface OpportunityState {
-  stage: string;
-  amount: number;
-  closeDate: Day;
-  probability: number | null;
-  forecastCategory: string | null;
-  isClosed: boolean;
-  isWon: boolean;
+  readonly stage: string;
+  readonly amount: number;
+  readonly closeDate: Day;
+  readonly probability: number | null;
+  readonly forecastCategory: string | null;
+  readonly isClosed: boolean;
+  readonly isWon: boolean;
+}
+
+/** An opportunity's states over time, oldest first. */
+export interface Timeline {
+  readonly opportunity: Opportunity;
+  /** When each state began; the first holds from creation, whatever its time. */
+  readonly at: readonly LocalTime[];
+  readonly states: readonly OpportunityState[];
 }
 
 /**
- * The state at the end of `day`, or null when the opportunity did not exist yet. With
- * history but no row by then, the earliest row is the state it was created in. Without any
- * history, today's values are used, except that a deal closed after `day` was open on it.
+ * The timeline of an opportunity from its history rows (sorted by time). With history, the
+ * earliest row is the state it was created in. Without any history, today's values are all
+ * there is, except that a closed deal was open until its close date.
  */
-export function stateAt(
-  opportunity: Opportunity,
-  history: readonly HistoryRow[] | undefined,
-  day: Day,
-): OpportunityState | null {
-  if (opportunity.createdDate > day) return null;
-  if (history === undefined || history.length === 0) return currentStateAt(opportunity, day);
-  const endOfDay = `${day}T23:59:59`;
-  const first = history[0]!;
-  const state: OpportunityState = {
-    stage: first.stage,
-    amount: first.amount ?? opportunity.amount,
-    closeDate: first.closeDate ?? opportunity.closeDate,
-    probability: first.probability ?? opportunity.probability,
-    forecastCategory: first.forecastCategory ?? opportunity.forecastCategory,
-    isClosed: first.isClosed,
-    isWon: first.isWon,
-  };
-  for (let i = 1; i < history.length; i++) {
-    const row = history[i]!;
-    if (row.at > endOfDay) break;
-    state.stage = row.stage;
-    state.isClosed = row.isClosed;
-    state.isWon = row.isWon;
-    if (row.amount !== null) state.amount = row.amount;
-    if (row.closeDate !== null) state.closeDate = row.closeDate;
-    if (row.probability !== null) state.probability = row.probability;
-    if (row.forecastCategory !== null) state.forecastCategory = row.forecastCategory;
+export function timelineOf(opportunity: Opportunity, history: readonly HistoryRow[] | undefined): Timeline {
+  if (history === undefined || history.length === 0) {
+    const current: OpportunityState = {
+      stage: opportunity.stage,
+      amount: opportunity.amount,
+      closeDate: opportunity.closeDate,
+      probability: opportunity.probability,
+      forecastCategory: opportunity.forecastCategory,
+      isClosed: opportunity.isClosed,
+      isWon: opportunity.isWon,
+    };
+    if (!opportunity.isClosed) return { opportunity, at: [""], states: [current] };
+    return {
+      opportunity,
+      at: ["", `${opportunity.closeDate}T00:00:00`],
+      states: [{ ...current, isClosed: false, isWon: false }, current],
+    };
   }
-  return state;
-}
-
-function currentStateAt(opportunity: Opportunity, day: Day): OpportunityState {
-  const closedLater = opportunity.isClosed && opportunity.closeDate > day;
-  return {
+  const states: OpportunityState[] = [];
+  let state: OpportunityState = {
     stage: opportunity.stage,
     amount: opportunity.amount,
     closeDate: opportunity.closeDate,
     probability: opportunity.probability,
     forecastCategory: opportunity.forecastCategory,
-    isClosed: closedLater ? false : opportunity.isClosed,
-    isWon: closedLater ? false : opportunity.isWon,
+    isClosed: false,
+    isWon: false,
   };
+  for (const row of history) {
+    state = {
+      stage: row.stage,
+      isClosed: row.isClosed,
+      isWon: row.isWon,
+      amount: row.amount ?? state.amount,
+      closeDate: row.closeDate ?? state.closeDate,
+      probability: row.probability ?? state.probability,
+      forecastCategory: row.forecastCategory ?? state.forecastCategory,
+    };
+    states.push(state);
+  }
+  return { opportunity, at: history.map((row) => row.at), states };
+}
+
+/**
+ * The day from which the opportunity stays closed (from creation when it was created
+ * closed), or null when it is open at the end of its history. Before that day and from its
+ * creation it may be open; on and after it, never.
+ */
+export function closedSince(timeline: Timeline): Day | null {
+  const { at, states } = timeline;
+  let first = states.length;
+  while (first > 0 && states[first - 1]!.isClosed) first--;
+  if (first === states.length) return null;
+  return first === 0 ? timeline.opportunity.createdDate : at[first]!.slice(0, 10);
+}
+
+/** The end of a day as a local time, for comparing with the times of changes. */
+export function endOf(day: Day): LocalTime {
+  return `${day}T23:59:59`;
+}
+
+/** The state at the end of `day`, or null when the opportunity did not exist yet. */
+export function stateAt(
+  timeline: Timeline,
+  day: Day,
+  endOfDay: LocalTime = endOf(day),
+): OpportunityState | null {
+  if (timeline.opportunity.createdDate > day) return null;
+  const { at, states } = timeline;
+  // Histories are short and most questions are about recent days: search from the end.
+  for (let i = at.length - 1; i > 0; i--) if (at[i]! <= endOfDay) return states[i]!;
+  return states[0]!;
 }

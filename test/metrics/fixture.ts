@@ -92,7 +92,7 @@ function account(id: string, name: string, referenceApproved: boolean, segment: 
 }
 
 /** `result` is "won", "open", or the loss reason of a closed-lost deal. */
-function deal(
+export function deal(
   id: string,
   accountId: string,
   owner: string,
@@ -130,7 +130,7 @@ function deal(
   };
 }
 
-function change(
+export function change(
   opportunityId: string,
   at: string,
   stage: string,

@@ -1,5 +1,5 @@
 import type { Activity, ActivityType } from "../../model/records.ts";
-import { optionalId, requiredDay, requiredId, requiredText } from "../cells.ts";
+import { optionalText, requiredDay, requiredId, requiredText } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
 
@@ -35,9 +35,10 @@ export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
         owner: owner!,
         type: type!,
         date: date!,
-        accountId: optionalId(row, "account_id"),
-        contactId: optionalId(row, "contact_id"),
-        opportunityId: optionalId(row, "opportunity_id"),
+        // References repeat across millions of activities: interned, they are stored once.
+        accountId: optionalText(row, "account_id", cells),
+        contactId: optionalText(row, "contact_id", cells),
+        opportunityId: optionalText(row, "opportunity_id", cells),
       };
     },
   };

@@ -46,6 +46,13 @@ export function parseLocalTime(text: string, options: DateOptions): Parsed<Local
   if (time.hour > 23 || time.minute > 59 || time.second > 59) {
     return { ok: false, problem: `"${text}" has an impossible time of day` };
   }
+  if (time.offsetMinutes === 0 && (options.timeZone === "UTC" || options.timeZone === "Etc/UTC")) {
+    // Already local: no need to go through a Date (the common case of a large UTC export).
+    return {
+      ok: true,
+      value: `${pad4(year)}-${pad2(month)}-${pad2(day)}T${pad2(time.hour)}:${pad2(time.minute)}:${pad2(time.second)}`,
+    };
+  }
   const utcMs =
     Date.UTC(year, month - 1, day, time.hour, time.minute, time.second) - time.offsetMinutes * 60_000;
   return { ok: true, value: toZonedLocalTime(utcMs, options.timeZone) };

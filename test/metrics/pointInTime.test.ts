@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../src/config/configSchema.ts";
+import { prepareDataset } from "../../src/metrics/dataset.ts";
+import { openPipelineAt } from "../../src/metrics/openPipeline.ts";
+import { closedSince, stateAt, timelineOf } from "../../src/metrics/pointInTime.ts";
+import { change, deal, fixtureRecords } from "./fixture.ts";
+
+/*
+ * Point-in-time state: the timeline carries values forward once, and open pipeline skips
+ * deals closed for good without reading their history. A deal that was lost and then
+ * reopened must not be skipped while it was open again.
+ */
+
+const config = ConfigSchema.parse({});
+// R1: created 1 Jun at 5,000; lost 10 Jul; reopened 1 Aug at 6,000 (amount on the row);
+// won 20 Sep with no amount on the row, so 6,000 carries forward.
+const reopened = deal("R1", "A1", "Ann", "Platform", "2026-06-01", "2026-09-20", "won", 6_000, null, "SMB");
+const history = [
+  change("R1", "2026-06-01T09:00:00", "Discovery", 5_000, "2026-08-31", false, false),
+  change("R1", "2026-07-10T16:00:00", "Closed Lost", 5_000, "2026-07-10", true, false),
+  change("R1", "2026-08-01T08:00:00", "Proposal", 6_000, "2026-09-30", false, false),
+  { ...change("R1", "2026-09-20T12:00:00", "Closed Won", 0, "2026-09-20", true, true), amount: null },
+];
+// C1: closed won on 15 Jul with no history at all: open from creation until that day.
+const noHistory = deal("C1", "A2", "Bo", "Connect", "2026-05-01", "2026-07-15", "won", 2_000, null, "SMB");
+
+describe("timelines", () => {
+  const timeline = timelineOf(reopened, history);
+
+  it("gives each day's state, carrying values forward", () => {
+    expect(stateAt(timeline, "2026-05-31")).toBeNull();
+    expect(stateAt(timeline, "2026-07-10")).toMatchObject({ stage: "Closed Lost", isClosed: true });
+    expect(stateAt(timeline, "2026-08-15")).toMatchObject({
+      stage: "Proposal",
+      amount: 6_000,
+      isClosed: false,
+    });
+    expect(stateAt(timeline, "2026-09-20")).toMatchObject({
+      stage: "Closed Won",
+      amount: 6_000,
+      isWon: true,
+    });
+  });
+
+  it("knows from which day a deal stays closed", () => {
+    expect(closedSince(timeline)).toBe("2026-09-20");
+    expect(closedSince(timelineOf(noHistory, undefined))).toBe("2026-07-15");
+    expect(closedSince(timelineOf({ ...noHistory, isClosed: false, isWon: false }, undefined))).toBeNull();
+  });
+
+  it("counts a reopened deal in open pipeline while it was open again", () => {
+    const records = fixtureRecords();
+    const dataset = prepareDataset(
+      { ...records, opportunities: [reopened, noHistory], history, accounts: [] },
+      config,
+    );
+    // 1 Jul: R1 5,000 and C1 2,000; 20 Jul: R1 lost, C1 won; 15 Aug: R1 reopened at 6,000.
+    expect(openPipelineAt(dataset, "2026-07-01")).toEqual({ date: "2026-07-01", amount: 7_000, deals: 2 });
+    expect(openPipelineAt(dataset, "2026-07-20")).toEqual({ date: "2026-07-20", amount: 0, deals: 0 });
+    expect(openPipelineAt(dataset, "2026-08-15")).toEqual({ date: "2026-08-15", amount: 6_000, deals: 1 });
+    expect(openPipelineAt(dataset, "2026-09-30")).toEqual({ date: "2026-09-30", amount: 0, deals: 0 });
+  });
+});
