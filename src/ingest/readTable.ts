@@ -76,7 +76,7 @@ export class Row {
   get(key: string): string {
     const at = this.#index.get(key);
     const text = at === undefined ? "" : (this.#fields[at] ?? "").trim();
-    return this.#nulls.has(text) ? "" : text;
+    return this.#nulls.size > 0 && this.#nulls.has(text) ? "" : text;
   }
 
   /**

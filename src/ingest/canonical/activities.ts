@@ -64,5 +64,13 @@ const TYPES: Record<string, ActivityType> = {
 
 /** An activity type from the names CRMs use, or null when unknown. */
 export function parseActivityType(text: string): ActivityType | null {
-  return TYPES[text.trim().toLowerCase()] ?? null;
+  // Exports spell the same few types millions of times: look the spelling up once.
+  let type = spellings.get(text);
+  if (type === undefined) {
+    type = Object.hasOwn(TYPES, text.trim().toLowerCase()) ? TYPES[text.trim().toLowerCase()]! : null;
+    if (spellings.size < 1_000) spellings.set(text, type);
+  }
+  return type;
 }
+
+const spellings = new Map<string, ActivityType | null>();
