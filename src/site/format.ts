@@ -5,14 +5,17 @@ import type { Change } from "./comparisons.ts";
  * percentages, changes with a sign. Every number on a page goes through one of these.
  */
 
-/** Money in compact form: $4.2M, $860K, $950. */
+/** Money in compact form: $4.2M, $2.0M, $860K, $950. */
 export function formatMoney(value: number | null, currency: string): string {
   if (value === null) return "—";
   const large = Math.abs(value) >= 10_000;
+  // Millions keep their decimal ($2.0M beside $4.1M), so a column of them reads evenly.
+  const millions = Math.abs(value) >= 999_950;
   return new Intl.NumberFormat("en-US", {
     style: "currency",
     currency,
     notation: large ? "compact" : "standard",
+    minimumFractionDigits: millions ? 1 : 0,
     maximumFractionDigits: large ? 1 : 0,
   }).format(value);
 }
