@@ -1,9 +1,9 @@
 import { addDays } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
-import type { Day, Opportunity } from "../model/records.ts";
+import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, toCents } from "./money.ts";
-import { type OpportunityState, stateAt } from "./pointInTime.ts";
+import { type OpportunityState, stateAt, type Timeline } from "./pointInTime.ts";
 
 /*
  * Pipeline flow: how the pipeline due to close in a quarter moved from its first day to its
@@ -71,7 +71,7 @@ export function pipelineFlow(
     if (o.createdDate > quarter.end) continue;
     let before = stateAt(timeline, dayBefore);
     if (member(before)) cents.start += toCents(before!.amount);
-    for (const day of eventDays(o, dataset.historyByOpportunity.get(o.id), quarter)) {
+    for (const day of eventDays(timeline, quarter)) {
       const after = stateAt(timeline, day);
       const move = (bucket: Bucket, amount: number) => {
         cents[bucket] += toCents(amount);
@@ -142,15 +142,12 @@ function classify(
   }
 }
 
-/** The days in the quarter on which the deal may have changed: creation, history rows, and (without history) its close. */
-function eventDays(o: Opportunity, history: readonly { at: string }[] | undefined, quarter: Quarter): Day[] {
+/** The days in the quarter on which the deal may have changed: its creation and each change on its timeline. */
+function eventDays(timeline: Timeline, quarter: Quarter): Day[] {
   const days = new Set<Day>();
   const within = (d: Day) => d >= quarter.start && d <= quarter.end;
-  if (within(o.createdDate)) days.add(o.createdDate);
-  if (history && history.length > 0) {
-    for (const row of history) if (within(row.at.slice(0, 10))) days.add(row.at.slice(0, 10));
-  } else if (o.isClosed && within(o.closeDate)) {
-    days.add(o.closeDate);
-  }
+  if (within(timeline.opportunity.createdDate)) days.add(timeline.opportunity.createdDate);
+  // A timeline without history has one change at most: its close.
+  for (const at of timeline.at) if (within(at.slice(0, 10))) days.add(at.slice(0, 10));
   return [...days].sort();
 }

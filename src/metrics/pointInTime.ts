@@ -34,33 +34,22 @@ export interface Timeline {
  * there is, except that a closed deal was open until its close date.
  */
 export function timelineOf(opportunity: Opportunity, history: readonly HistoryRow[] | undefined): Timeline {
-  if (history === undefined || history.length === 0) {
-    const current: OpportunityState = {
-      stage: opportunity.stage,
-      amount: opportunity.amount,
-      closeDate: opportunity.closeDate,
-      probability: opportunity.probability,
-      forecastCategory: opportunity.forecastCategory,
-      isClosed: opportunity.isClosed,
-      isWon: opportunity.isWon,
-    };
-    if (!opportunity.isClosed) return { opportunity, at: [""], states: [current] };
-    return {
-      opportunity,
-      at: ["", `${opportunity.closeDate}T00:00:00`],
-      states: [{ ...current, isClosed: false, isWon: false }, current],
-    };
-  }
-  const states: OpportunityState[] = [];
-  let state: OpportunityState = {
+  const current: OpportunityState = {
     stage: opportunity.stage,
     amount: opportunity.amount,
     closeDate: opportunity.closeDate,
     probability: opportunity.probability,
     forecastCategory: opportunity.forecastCategory,
-    isClosed: false,
-    isWon: false,
+    isClosed: opportunity.isClosed,
+    isWon: opportunity.isWon,
   };
+  const opening: OpportunityState = { ...current, isClosed: false, isWon: false };
+  if (history === undefined || history.length === 0) {
+    if (!opportunity.isClosed) return { opportunity, at: [""], states: [current] };
+    return { opportunity, at: ["", `${opportunity.closeDate}T00:00:00`], states: [opening, current] };
+  }
+  const states: OpportunityState[] = [];
+  let state = opening;
   for (const row of history) {
     state = {
       stage: row.stage,

@@ -67,7 +67,8 @@ export function parseActivityType(text: string): ActivityType | null {
   // Exports spell the same few types millions of times: look the spelling up once.
   let type = spellings.get(text);
   if (type === undefined) {
-    type = Object.hasOwn(TYPES, text.trim().toLowerCase()) ? TYPES[text.trim().toLowerCase()]! : null;
+    const name = text.trim().toLowerCase();
+    type = Object.hasOwn(TYPES, name) ? TYPES[name]! : null;
     if (spellings.size < 1_000) spellings.set(text, type);
   }
   return type;

@@ -51,24 +51,27 @@ export function readDecimal(digits: string, decimal: DecimalSeparator): number |
   const fraction = point < 0 ? "" : digits.slice(point + 1);
   // A second decimal separator, or grouping after it, means the other convention.
   if (whole.includes(decimal) || !/^\d*$/.test(fraction)) return null;
-  const groups = whole.split(GROUPING[decimal]);
-  if (!groups.every((group, i) => (i === 0 ? /^-?\d*$/ : /^\d{2,3}$/).test(group))) return null;
+  const [first, ...rest] = whole.split(GROUPING[decimal]);
   // Groups are of three digits, or of two before the last three as in India (1,00,000).
-  if (groups.length > 1 && (groups.at(-1)!.length !== 3 || !/^-?\d{1,3}$/.test(groups[0]!))) return null;
-  const plain = groups.join("");
+  const grouped =
+    rest.length === 0
+      ? /^-?\d*$/.test(first!)
+      : /^-?\d{1,3}$/.test(first!) && rest.every((g) => /^\d{2,3}$/.test(g)) && rest.at(-1)!.length === 3;
+  if (!grouped) return null;
+  const plain = first + rest.join("");
   if (!/\d/.test(plain + fraction)) return null;
   return Number(`${plain}.${fraction || "0"}`);
 }
 
 function notMoney(text: string, decimal: DecimalSeparator): string {
-  const hint =
-    decimal === "."
-      ? /\d\.\d{3},\d{1,2}\b|\d,\d{1,2}$/.test(text)
-        ? ` (for amounts written 1.200,00 set "decimalSeparator": "," in the config)`
-        : ""
-      : /\d,\d{3}\.\d{1,2}\b/.test(text)
-        ? ` (the config's "decimalSeparator" is ",": for amounts written 1,200.00 set it to ".")`
-        : "";
-  const example = decimal === "." ? "1200 or 1,200.00" : "1200 or 1.200,00";
-  return `"${text}" is not an amount of money: write it as ${example}${hint}`;
+  if (decimal === ",") {
+    const hint = /\d,\d{3}\.\d{1,2}\b/.test(text)
+      ? ` (the config's "decimalSeparator" is ",": for amounts written 1,200.00 set it to ".")`
+      : "";
+    return `"${text}" is not an amount of money: write it as 1200 or 1.200,00${hint}`;
+  }
+  const hint = /\d\.\d{3},\d{1,2}\b|\d,\d{1,2}$/.test(text)
+    ? ` (for amounts written 1.200,00 set "decimalSeparator": "," in the config)`
+    : "";
+  return `"${text}" is not an amount of money: write it as 1200 or 1,200.00${hint}`;
 }
