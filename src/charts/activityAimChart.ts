@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { ratio } from "../metrics/money.ts";
 import { formatCount, formatPercent } from "../site/format.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
@@ -20,10 +21,23 @@ export function activityAimChart(snapshot: Snapshot): Chart {
   const bestWinRate = [...reps]
     .filter((r) => r.winRate !== null)
     .sort((a, b) => (b.winRate ?? 0) - (a.winRate ?? 0))[0];
-  const finding =
-    busiest && bestWinRate && busiest.owner !== bestWinRate.owner
-      ? `${busiest.owner} logged the most activity but won ${formatPercent(busiest.winRate)}; ${bestWinRate.owner} aimed more at the ICP and won ${formatPercent(bestWinRate.winRate)}`
-      : "Activity per rep, on target and otherwise";
+  const onTargetShare = (r: (typeof reps)[number]) =>
+    ratio(r.calls.onTarget + r.meetings.onTarget, r.calls.count + r.meetings.count);
+  const aimKnown =
+    snapshot.unavailable["sections.leadingIndicators.icp"] === undefined &&
+    snapshot.unavailable["sections.leadingIndicators.personas"] === undefined;
+  // The title claims better aim only when the figures show it.
+  const aimedBetter =
+    aimKnown &&
+    busiest !== undefined &&
+    bestWinRate !== undefined &&
+    busiest.owner !== bestWinRate.owner &&
+    (onTargetShare(bestWinRate) ?? 0) > (onTargetShare(busiest) ?? 0);
+  const finding = aimedBetter
+    ? `${busiest!.owner} logged the most activity but won ${formatPercent(busiest!.winRate)}; ${bestWinRate!.owner} aimed more at the ICP and won ${formatPercent(bestWinRate!.winRate)}`
+    : aimKnown
+      ? "Calls and meetings per rep, on target and otherwise"
+      : "Calls and meetings per rep (whether they were aimed at the ICP is not known)";
   const id = "activity-aim";
   const figure = Plot.plot({
     document: chartDocument(),

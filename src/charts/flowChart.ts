@@ -17,7 +17,8 @@ const STEPS = [
 ] as const;
 
 /** A waterfall of the quarter's pipeline: from the start through each movement to the end. */
-export function flowChart(snapshot: Snapshot): Chart {
+export function flowChart(snapshot: Snapshot): Chart | null {
+  if (snapshot.sections.flow === null) return null;
   const flow = snapshot.sections.flow.flow;
   const c = snapshot.currency;
   let level = 0;

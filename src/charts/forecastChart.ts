@@ -12,13 +12,17 @@ export function forecastChart(snapshot: Snapshot): Chart {
     ...(p.submittedCommit === null
       ? []
       : [{ week: p.week, value: p.submittedCommit, series: "Submitted commit" }]),
-    { week: p.week, value: p.weightedPipeline, series: "CRM weighted pipeline" },
+    ...(p.weightedPipeline === null
+      ? []
+      : [{ week: p.week, value: p.weightedPipeline, series: "CRM weighted pipeline" }]),
   ]);
   const share = f.error.share;
   const finding =
-    share === null
-      ? "Nothing was booked, so the forecast cannot be scored"
-      : `The forecast at the start of the quarter was ${formatPercent(Math.abs(share))} ${share < 0 ? "below" : "above"} what we booked`;
+    f.error.amount === null
+      ? "No forecast standing at the start of the quarter can be reconstructed from this export"
+      : share === null
+        ? "Nothing was booked, so the forecast cannot be scored"
+        : `The forecast at the start of the quarter was ${formatPercent(Math.abs(share))} ${share < 0 ? "below" : "above"} what we booked`;
   const id = "forecast-by-week";
   const figure = Plot.plot({
     document: chartDocument(),

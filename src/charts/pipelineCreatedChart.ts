@@ -4,8 +4,9 @@ import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
 
 /** Pipeline created per week of the quarter: when reps add opportunities. */
-export function pipelineCreatedByWeekChart(snapshot: Snapshot): Chart {
+export function pipelineCreatedByWeekChart(snapshot: Snapshot): Chart | null {
   const created = snapshot.sections.pipeline.created;
+  if (created === null) return null;
   const weeks = created.byWeek;
   const lastMonth = weeks.slice(-4).reduce((sum, w) => sum + w.amount, 0);
   const share = created.amount === 0 ? null : lastMonth / created.amount;

@@ -16,7 +16,7 @@ export function bookingsTrendChart(archive: readonly Snapshot[], current: Snapsh
     label: "Bookings",
     value: (s) => s.headline.bookings,
     finding: (now, yearAgo) =>
-      yearAgo === undefined
+      yearAgo === undefined || yearAgo === null
         ? `Bookings were ${formatMoney(now, current.currency)} in ${formatQuarter(current.quarter)}`
         : `Bookings ${verb(change("bookings", now, yearAgo))} on the same quarter last year`,
   });
@@ -29,7 +29,7 @@ export function pipelineTrendChart(archive: readonly Snapshot[], current: Snapsh
     label: "Open pipeline at quarter end",
     value: (s) => s.headline.openPipeline,
     finding: (now, yearAgo) =>
-      yearAgo === undefined
+      yearAgo === undefined || yearAgo === null
         ? `Open pipeline stood at ${formatMoney(now, current.currency)} at quarter end`
         : `Open pipeline ${verb(change("openPipeline", now, yearAgo))} on a year ago`,
   });
@@ -38,8 +38,8 @@ export function pipelineTrendChart(archive: readonly Snapshot[], current: Snapsh
 interface TrendOptions {
   id: string;
   label: string;
-  value: (s: Snapshot) => number;
-  finding: (now: number, yearAgo: number | undefined) => string;
+  value: (s: Snapshot) => number | null;
+  finding: (now: number, yearAgo: number | null | undefined) => string;
 }
 
 function trendChart(archive: readonly Snapshot[], current: Snapshot, options: TrendOptions): Chart {
@@ -62,9 +62,20 @@ function trendChart(archive: readonly Snapshot[], current: Snapshot, options: Tr
     x: { label: null, domain: data.map((d) => d.quarter) },
     y: { label: null, grid: true, tickFormat: (v: number) => formatMoney(v, current.currency) },
     color: { domain: ["Earlier", "This quarter"], range: ["#9fb3c8", "#1f4e79"] },
-    marks: [Plot.barY(data, { x: "quarter", y: "value", fill: "current" }), Plot.ruleY([0])],
+    // A quarter whose figure the export could not support has no bar (its table row says so).
+    marks: [
+      Plot.barY(
+        data.filter((d) => d.value !== null),
+        { x: "quarter", y: "value", fill: "current" },
+      ),
+      Plot.ruleY([0]),
+    ],
   });
-  const finding = options.finding(options.value(current), yearAgo ? options.value(yearAgo) : undefined);
+  const now = options.value(current);
+  const finding =
+    now === null
+      ? `${options.label} is not known for ${formatQuarter(current.quarter)}`
+      : options.finding(now, yearAgo ? options.value(yearAgo) : undefined);
   return {
     id: options.id,
     finding,
@@ -74,7 +85,7 @@ function trendChart(archive: readonly Snapshot[], current: Snapshot, options: Tr
       columns: ["Quarter", options.label],
       rows: history.map((s) => [
         formatQuarter(s.quarter),
-        formatMoneyExact(options.value(s), current.currency),
+        options.value(s) === null ? "not known" : formatMoneyExact(options.value(s), current.currency),
       ]),
     },
   };

@@ -1,32 +1,38 @@
 import * as Plot from "@observablehq/plot";
 import type { WinLossGroup } from "../metrics/winLoss.ts";
 import { formatCount, formatMoneyExact, formatPercent } from "../site/format.ts";
+import { isRecorded, laggards, leaders, listNames } from "../site/leaders.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Chart, chartDocument, OUTCOME_COLORS, svgMarkup } from "./renderChart.ts";
 
-/** Outcomes of closed deals per competitor, by count: who we beat and who beats us. */
+/**
+ * Outcomes of closed deals per competitor, by count: who we beat and who beats us. The title
+ * uses the same rate the bars show: won as a share of all closed deals against that rival.
+ */
 export function competitorChart(snapshot: Snapshot): Chart {
   const groups = snapshot.sections.winLoss.byCompetitor;
-  const named = groups.filter((g) => g.key !== "(none)" && g.won + g.lost > 0);
-  const ranked = [...named].sort((a, b) => (b.competitiveWinRate ?? 0) - (a.competitiveWinRate ?? 0));
-  const best = ranked[0];
-  const worst = ranked[ranked.length - 1];
+  const best = leaders(groups, (g) => g.winRate);
+  const worst = laggards(groups, (g) => g.winRate);
   const finding =
-    best && worst && best !== worst
-      ? `We win ${formatPercent(best.competitiveWinRate)} against ${best.key} but ${formatPercent(worst.competitiveWinRate)} against ${worst.key}`
-      : "Outcomes of closed deals by competitor";
+    best && worst && best.value !== worst.value
+      ? `We won ${formatPercent(best.value)} of closed deals against ${listNames(best.keys)} but ${formatPercent(worst.value)} against ${listNames(worst.keys)}`
+      : best
+        ? `We won ${formatPercent(best.value)} of closed deals against ${listNames(best.keys)}`
+        : "No closed deal names a competitor";
   return outcomeChart("win-loss-by-competitor", finding, "competitor", groups, snapshot.currency);
 }
 
-/** Outcomes of closed deals per product. */
+/** Outcomes of closed deals per product; the title names every product sharing the top win rate. */
 export function productOutcomeChart(snapshot: Snapshot): Chart {
   const groups = snapshot.sections.winLoss.byProduct;
-  const ranked = [...groups]
-    .filter((g) => g.winRate !== null)
-    .sort((a, b) => (b.winRate ?? 0) - (a.winRate ?? 0));
-  const finding = ranked[0]
-    ? `${ranked[0].key} has the highest win rate, ${formatPercent(ranked[0].winRate)}`
-    : "Outcomes by product";
+  const best = leaders(groups, (g) => g.winRate);
+  const finding =
+    best === null
+      ? "No closed deal names a product"
+      : best.keys.length === groups.filter((g) => isRecorded(g.key) && g.winRate !== null).length &&
+          best.keys.length > 1
+        ? `Every product won ${formatPercent(best.value)} of its closed deals`
+        : `${listNames(best.keys)} ${best.keys.length > 1 ? "share" : "has"} the highest win rate, ${formatPercent(best.value)} of closed deals`;
   return outcomeChart("win-loss-by-product", finding, "product", groups, snapshot.currency);
 }
 
@@ -97,11 +103,20 @@ function outcomeChart(
 /** Why deals were lost, by number of deals. */
 export function lossReasonsChart(snapshot: Snapshot): Chart {
   const reasons = snapshot.sections.winLoss.lossReasons;
-  const total = reasons.reduce((n, r) => n + r.deals, 0);
-  const top = reasons[0];
-  const finding = top
-    ? `${top.reason} was the most common reason we lost (${formatPercent(top.deals / total)} of losses)`
-    : "No deals were lost";
+  // Shares are of lost deals only: a no-decision deal was not lost to anyone.
+  const lost = reasons.filter((r) => !r.noDecision);
+  const lostDeals = lost.reduce((n, r) => n + r.deals, 0);
+  const top = leaders(
+    lost.map((r) => ({ ...r, key: r.reason })),
+    (r) => r.deals,
+  );
+  const unrecorded = lost.find((r) => !isRecorded(r.reason))?.deals ?? 0;
+  const finding =
+    lostDeals === 0
+      ? "No deals were lost"
+      : top === null
+        ? `No loss reason is recorded for the ${formatCount(lostDeals)} deals lost`
+        : `${listNames(top.keys)} ${top.keys.length > 1 ? "were" : "was"} the most common reason we lost (${formatPercent(top.value / lostDeals)} of lost deals${top.keys.length > 1 ? " each" : ""}${unrecorded > 0 ? `; ${formatCount(unrecorded)} have no reason recorded` : ""})`;
   const id = "loss-reasons";
   const figure = Plot.plot({
     document: chartDocument(),

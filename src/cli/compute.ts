@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import packageJson from "../../package.json" with { type: "json" };
 import { isQuarterId } from "../calendar/fiscalCalendar.ts";
-import { loadConfig } from "../config/loadConfig.ts";
+import { describeConfig, loadConfig } from "../config/loadConfig.ts";
 import { ingestFolder } from "../ingest/ingestFolder.ts";
-import { writeToArchive } from "../snapshot/archive.ts";
+import { readArchive, writeToArchive } from "../snapshot/archive.ts";
 import { buildSnapshot } from "../snapshot/buildSnapshot.ts";
 import type { Effects } from "./effects.ts";
 import { CliError } from "./errors.ts";
@@ -29,6 +29,7 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
   }
   const started = performance.now();
   const loaded = await loadConfig(options.config, [resolve(options.data), process.cwd()]);
+  effects.info(describeConfig(loaded));
   const ingest = await ingestFolder(resolve(options.data), loaded.config, progressReporter(effects));
   for (const line of formatLedger(ingest)) effects.info(line);
   if (ingest.overThreshold.length > 0) {
@@ -53,7 +54,9 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
     generator: { name: packageJson.name, version: packageJson.version },
     sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : null,
   });
-  const outcome = await writeToArchive(resolve(options.out ?? "reports"), snapshot, options.reissue);
+  const reports = resolve(options.out ?? "reports");
+  await refuseOtherCompany(reports, snapshot.company);
+  const outcome = await writeToArchive(reports, snapshot, options.reissue);
   const took = `${Math.round(performance.now() - started)} ms`;
   switch (outcome.kind) {
     case "issued":
@@ -83,4 +86,28 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
       return 1;
     }
   }
+}
+
+/**
+ * An archive is one company's record: a quarter of another company (or of the bundled sample
+ * company) is never written beside it, and no --reissue can make it so.
+ */
+async function refuseOtherCompany(reports: string, company: string): Promise<void> {
+  const others = [...new Set((await readArchive(reports)).map((s) => s.company))].filter(
+    (c) => c !== company,
+  );
+  if (others.length === 0) return;
+  throw new CliError(
+    `${reports} holds the archive of ${others.map((c) => `"${c}"`).join(", ")}, and this quarter is of "${company}". ` +
+      `Start this company's own archive with --out (e.g. --out reports-${slug(company)}), or set "company" in quarterdeck.config.json if the name is wrong.`,
+  );
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "company"
+  );
 }

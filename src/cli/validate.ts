@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { loadConfig } from "../config/loadConfig.ts";
+import { describeConfig, loadConfig } from "../config/loadConfig.ts";
 import { ingestFolder } from "../ingest/ingestFolder.ts";
 import type { Effects } from "./effects.ts";
 import { formatLedger } from "./ledgerReport.ts";
@@ -11,6 +11,7 @@ export async function validate(
   effects: Effects,
 ): Promise<number> {
   const loaded = await loadConfig(options.config, [resolve(options.data), process.cwd()]);
+  effects.info(describeConfig(loaded));
   const ingest = await ingestFolder(resolve(options.data), loaded.config, progressReporter(effects));
   for (const line of formatLedger(ingest, 200)) effects.info(line);
   const rejected = ingest.ledger.files.reduce((n, f) => n + f.rejected, 0);

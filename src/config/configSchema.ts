@@ -19,7 +19,7 @@ const ColumnMappingSchema = z.record(z.string(), z.string());
 export const ConfigSchema = z
   .object({
     /** Company name shown on the pack. */
-    company: z.string().min(1).default("Sample Co"),
+    company: z.string().min(1).default("Your company"),
     /** ISO 4217 code every amount is converted to. */
     currency: z
       .string()

@@ -22,6 +22,15 @@ export interface LoadedConfig {
   sha256: string;
 }
 
+/** The line every command prints: which config it used, for which company. */
+export function describeConfig(loaded: LoadedConfig): string {
+  const source =
+    loaded.path === null
+      ? "no quarterdeck.config.json found in the data folder or the working directory: using the defaults"
+      : loaded.path;
+  return `config: ${source} (company "${loaded.config.company}", currency ${loaded.config.currency})`;
+}
+
 /** Reads the config for a run. */
 export async function loadConfig(explicit: string | undefined, searchDirs: string[]): Promise<LoadedConfig> {
   const candidates =

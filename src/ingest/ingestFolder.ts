@@ -4,7 +4,7 @@ import type { Day, Opportunity, Records } from "../model/records.ts";
 import type { Format } from "./adapter.ts";
 import { chooseAdapter } from "./adapters.ts";
 import { cellContext } from "./cells.ts";
-import { readCommentary } from "./commentary.ts";
+import { type CommentaryFile, readCommentary } from "./commentary.ts";
 import { CurrencyConverter } from "./currency.ts";
 import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.ts";
 import { personaRules } from "./derive.ts";
@@ -16,8 +16,8 @@ export interface IngestResult {
   records: Records;
   format: Format;
   formatLabel: string;
-  /** The ops lead's commentary in Markdown, when the folder has any. */
-  commentary: string | null;
+  /** The ops lead's commentary files (Markdown). */
+  commentary: CommentaryFile[];
   /** Win/loss interview notes that passed validation. */
   interviews: Interview[];
   inputs: InputFile[];

@@ -1,7 +1,8 @@
 import { quarterFromId, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Records } from "../model/records.ts";
-import { closedBetween, prepareDataset } from "./dataset.ts";
+import { knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
+import { closedBetween, type Dataset, prepareDataset } from "./dataset.ts";
 import { forecastAccuracy } from "./forecastAccuracy.ts";
 import { funnel } from "./funnel.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
@@ -24,9 +25,14 @@ import {
   winLossBy,
 } from "./winLoss.ts";
 
-/** Every figure of one quarter that the first set of metrics computes. */
+/** Every figure of one quarter. */
 export interface QuarterMetrics {
   headline: Headline;
+  /**
+   * Figure path ("headline.openPipeline", "sections.flow", …) → why the inputs cannot support
+   * it and what to export. Every null headline figure and every section left out is listed.
+   */
+  unavailable: Unavailable;
   /** The same headline for the quarter before and the same quarter a year before, from the same records. */
   comparisons: {
     previousQuarter: { quarter: string; headline: Headline };
@@ -43,9 +49,13 @@ export interface QuarterMetrics {
     newLogos: NewLogos;
     pipeline: {
       /** Open pipeline at the end of the quarter, of the one before, and of the same quarter a year before. */
-      open: { end: PipelinePoint; previousQuarterEnd: PipelinePoint; yearAgoEnd: PipelinePoint };
-      openByStage: AmountGroup[];
-      created: PipelineCreated;
+      open: {
+        end: PipelinePoint | null;
+        previousQuarterEnd: PipelinePoint | null;
+        yearAgoEnd: PipelinePoint | null;
+      };
+      openByStage: AmountGroup[] | null;
+      created: PipelineCreated | null;
     };
     winLoss: {
       overall: WinLossSummary;
@@ -56,9 +66,9 @@ export interface QuarterMetrics {
       lossReasons: { reason: string; deals: number; amount: number; noDecision: boolean }[];
     };
     salesCycle: SalesCycle & { bySegment: (SalesCycle & { key: string })[]; stageDurations: StageDuration[] };
-    flow: ReturnType<typeof pipelineFlow>;
+    flow: ReturnType<typeof pipelineFlow> | null;
     forecast: ReturnType<typeof forecastAccuracy>;
-    qualityForecast: QualityForecast;
+    qualityForecast: QualityForecast | null;
     funnel: ReturnType<typeof funnel>;
     leadingIndicators: ReturnType<typeof leadingIndicators>;
     renewals: Renewals;
@@ -66,7 +76,7 @@ export interface QuarterMetrics {
   };
 }
 
-/** All first-set metrics of a quarter: pure, deterministic, from records and config alone. */
+/** All metrics of a quarter: pure, deterministic, from records and config alone. */
 export function computeQuarterMetrics(records: Records, quarterId: string, config: Config): QuarterMetrics {
   const dataset = prepareDataset(records, config);
   const quarter = quarterFromId(quarterId, config);
@@ -75,9 +85,38 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   const closed = closedBetween(records.opportunities, quarter.start, quarter.end);
   const won = closed.filter((o) => o.isWon);
   const amount = (o: { amount: number }) => o.amount;
-  const { noDecision } = dataset;
+  const { noDecision, coverage } = dataset;
+  const unavailable: Unavailable = {};
+  /** The figure when the inputs support it, else null with its reason recorded. */
+  const when = <T>(path: string, reason: string | null, figure: () => T): T | null => {
+    if (reason === null) return figure();
+    unavailable[path] = reason;
+    return null;
+  };
+  const pipelineAt = (path: string, day: string) =>
+    when(path, pipelineGap(dataset, day), () => openPipelineAt(dataset, day));
+  const historyGap = (day: string) => (coverage.history ? pipelineGap(dataset, day) : REASONS.noHistory);
+  const headline = computeHeadline(dataset, quarter, config, unavailable);
+  const logos = newLogos(dataset, quarter);
+  if (!coverage.accountLink) unavailable["sections.newLogos"] = REASONS.noAccountLink;
+  else if (!coverage.referenceField) unavailable["sections.newLogos.nameable"] = REASONS.noReferenceField;
+  const durations = stageDurations(dataset, quarter);
+  if (durations.length === 0)
+    unavailable["sections.salesCycle.stageDurations"] = coverage.history
+      ? `None of the deals closed in ${quarter.id} has a change of stage in the history supplied.`
+      : REASONS.noHistory;
+  if (!coverage.activities) unavailable["sections.leadingIndicators"] = REASONS.noActivities;
+  else if (!coverage.icp) unavailable["sections.leadingIndicators.icp"] = REASONS.noIcp;
+  if (coverage.activities && !coverage.personas)
+    unavailable["sections.leadingIndicators.personas"] = REASONS.noPersonas;
+  const forecast = forecastAccuracy(dataset, quarter, config);
+  if (forecast.atStart.submittedCommit === null && forecast.atStart.weightedPipeline === null)
+    unavailable["sections.forecast"] = coverage.probability
+      ? historyGap(forecast.atStart.date)!
+      : REASONS.noProbability;
   return {
-    headline: computeHeadline(dataset, quarter, config),
+    headline,
+    unavailable,
     comparisons: {
       previousQuarter: { quarter: previous.id, headline: computeHeadline(dataset, previous, config) },
       yearAgo: { quarter: yearAgo.id, headline: computeHeadline(dataset, yearAgo, config) },
@@ -90,15 +129,19 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
         byType: sumBy(won, (o) => o.type, amount),
         byOwner: sumBy(won, (o) => o.owner, amount),
       },
-      newLogos: newLogos(dataset, quarter),
+      newLogos: logos,
       pipeline: {
         open: {
-          end: openPipelineAt(dataset, quarter.end),
-          previousQuarterEnd: openPipelineAt(dataset, previous.end),
-          yearAgoEnd: openPipelineAt(dataset, yearAgo.end),
+          end: pipelineAt("sections.pipeline.open.end", quarter.end),
+          previousQuarterEnd: pipelineAt("sections.pipeline.open.previousQuarterEnd", previous.end),
+          yearAgoEnd: pipelineAt("sections.pipeline.open.yearAgoEnd", yearAgo.end),
         },
-        openByStage: openPipelineByStage(dataset, quarter.end),
-        created: pipelineCreated(dataset, quarter),
+        openByStage: when("sections.pipeline.openByStage", historyGap(quarter.end), () =>
+          openPipelineByStage(dataset, quarter.end),
+        ),
+        created: when("sections.pipeline.created", pipelineGap(dataset, quarter.end), () =>
+          pipelineCreated(dataset, quarter),
+        ),
       },
       winLoss: {
         overall: summarizeWinLoss(closed, noDecision),
@@ -111,15 +154,24 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
       salesCycle: {
         ...salesCycle(won),
         bySegment: salesCycleBy(won, (o) => o.segment),
-        stageDurations: stageDurations(dataset, quarter),
+        stageDurations: durations,
       },
-      flow: pipelineFlow(dataset, quarter),
-      forecast: forecastAccuracy(dataset, quarter, config),
-      qualityForecast: qualityForecast(dataset, quarter, config),
+      flow: when("sections.flow", historyGap(quarter.start), () => pipelineFlow(dataset, quarter)),
+      forecast,
+      qualityForecast: when("sections.qualityForecast", historyGap(quarter.end), () =>
+        qualityForecast(dataset, quarter, config),
+      ),
       funnel: funnel(dataset, quarter, config),
       leadingIndicators: leadingIndicators(dataset, quarter),
       renewals: renewals(dataset, quarter),
       rocks: checkRocks(records.rocks, quarter),
     },
   };
+}
+
+/** Why the export cannot say what was open at the end of `day`, or null when it can. */
+function pipelineGap(dataset: Dataset, day: string): string | null {
+  return knowsPipelineAt(dataset.coverage, day)
+    ? null
+    : REASONS.pipelineBefore(day, dataset.coverage.firstCreated);
 }

@@ -1,6 +1,7 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Account, Contact, Day, HistoryRow, Opportunity, Records } from "../model/records.ts";
+import { type DataCoverage, dataCoverage } from "./coverage.ts";
 import { closedSince, type Timeline, timelineOf } from "./pointInTime.ts";
 
 /*
@@ -29,6 +30,8 @@ export interface Dataset {
   firstWonByAccount: Map<string, Day>;
   /** Loss reasons that mean no decision. */
   noDecision: RegExp;
+  /** What the records can support, so figures they cannot are left out with a reason. */
+  coverage: DataCoverage;
 }
 
 /** Builds the shared indexes. */
@@ -65,6 +68,7 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
     firstWonByAccount,
     noDecision: new RegExp(config.noDecisionPattern, "i"),
+    coverage: dataCoverage(records),
   };
 }
 

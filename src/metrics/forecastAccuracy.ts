@@ -6,6 +6,7 @@ import {
   weeksInQuarter,
 } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
+import { knowsPipelineAt } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
 import { openAt } from "./openPipeline.ts";
@@ -25,10 +26,13 @@ export interface ForecastPoint {
   /** Submitted commit call, when one was submitted by that day. */
   submittedCommit: number | null;
   submittedBestCase: number | null;
-  /** Won so far + Σ amount × probability of open deals due in the quarter. */
-  weightedPipeline: number;
-  /** Won so far + Σ amount of open deals due in the quarter in the Commit category. */
-  crmCommit: number;
+  /**
+   * Won so far + Σ amount × probability of open deals due in the quarter; null when the
+   * export cannot say what the deals' probabilities were on that day.
+   */
+  weightedPipeline: number | null;
+  /** Won so far + Σ amount of open deals due in the quarter in the Commit category; null likewise. */
+  crmCommit: number | null;
 }
 
 /** Forecast against actual for one quarter. */
@@ -37,8 +41,11 @@ export interface ForecastAccuracy {
   /** The forecast at the start of the quarter (the day before its first day). */
   atStart: ForecastPoint;
   weekly: ForecastPoint[];
-  /** Forecast − actual at the start, in money and as a share of actual, for the headline forecast. */
-  error: { source: "submitted" | "weighted"; amount: number; share: number | null };
+  /**
+   * Forecast − actual at the start, in money and as a share of actual, for the headline
+   * forecast; null when there is no forecast to compare.
+   */
+  error: { source: "submitted" | "weighted"; amount: number | null; share: number | null };
 }
 
 /** Forecast accuracy of the quarter, and of the quarters before it for the trend. */
@@ -84,15 +91,26 @@ function accuracyOf(dataset: Dataset, quarter: Quarter, weekly: boolean): Foreca
     weekly: weeks,
     error: {
       source: submitted ? "submitted" : "weighted",
-      amount: fromCents(toCents(forecast - actual)),
-      share: ratio(forecast - actual, actual),
+      amount: forecast === null ? null : fromCents(toCents(forecast - actual)),
+      share: forecast === null ? null : ratio(forecast - actual, actual),
     },
   };
 }
 
 /** The headline forecast of a point: the submitted commit when there is one, else the weighted pipeline. */
-function forecastOf(point: ForecastPoint): number {
+function forecastOf(point: ForecastPoint): number | null {
   return point.submittedCommit ?? point.weightedPipeline;
+}
+
+/**
+ * Whether the CRM's own view on `day` can be rebuilt: it needs each deal's probability (and
+ * category) as of that day, so history, and deals created by then. Without them the weighted
+ * forecast would be today's values or nothing, and its "error" a fiction.
+ */
+function crmViewKnown(dataset: Dataset, day: Day): { weighted: boolean; commit: boolean } {
+  const { coverage } = dataset;
+  const known = coverage.history && knowsPipelineAt(coverage, day);
+  return { weighted: known && coverage.probability, commit: known && coverage.forecastCategory };
 }
 
 function pointOn(dataset: Dataset, quarter: Quarter, day: Day, week: number): ForecastPoint {
@@ -102,19 +120,24 @@ function pointOn(dataset: Dataset, quarter: Quarter, day: Day, week: number): Fo
   }
   let weightedCents = 0;
   let commitCents = 0;
+  // One deal whose probability that day is unknown makes the weighted view unknown too:
+  // counting it as 0% would understate the forecast and overstate its error.
+  let probabilityKnown = true;
   for (const { state } of openAt(dataset, day)) {
     if (state.closeDate < quarter.start || state.closeDate > quarter.end) continue;
-    weightedCents += Math.round(toCents(state.amount) * (state.probability ?? 0));
+    if (state.probability === null) probabilityKnown = false;
+    else weightedCents += Math.round(toCents(state.amount) * state.probability);
     if (/commit/i.test(state.forecastCategory ?? "")) commitCents += toCents(state.amount);
   }
   const submitted = latestSubmission(dataset, quarter.id, day);
+  const known = crmViewKnown(dataset, day);
   return {
     week,
     date: day,
     submittedCommit: submitted.get("commit") ?? null,
     submittedBestCase: submitted.get("best case") ?? null,
-    weightedPipeline: fromCents(wonCents + weightedCents),
-    crmCommit: fromCents(wonCents + commitCents),
+    weightedPipeline: known.weighted && probabilityKnown ? fromCents(wonCents + weightedCents) : null,
+    crmCommit: known.commit ? fromCents(wonCents + commitCents) : null,
   };
 }
 

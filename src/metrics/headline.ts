@@ -1,4 +1,5 @@
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
+import { knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
 import { growth, ratio, toCents } from "./money.ts";
 import { newLogos } from "./newLogos.ts";
@@ -7,7 +8,10 @@ import { pipelineCreated } from "./pipelineCreated.ts";
 import { salesCycle } from "./salesCycle.ts";
 import { summarizeWinLoss } from "./winLoss.ts";
 
-/** The quarter's headline figures (SPEC §5): money in the reporting currency, rates as fractions. */
+/**
+ * The quarter's headline figures (SPEC §5): money in the reporting currency, rates as
+ * fractions; null where the inputs cannot support the figure, with the reason recorded.
+ */
 export interface Headline {
   bookings: number;
   dealsWon: number;
@@ -17,23 +21,37 @@ export interface Headline {
   competitiveWinRate: number | null;
   cashWinRate: number | null;
   averageSellingPrice: number | null;
-  newLogos: number;
-  openPipeline: number;
+  newLogos: number | null;
+  openPipeline: number | null;
   pipelineGrowthQoQ: number | null;
   pipelineGrowthYoY: number | null;
-  pipelineCreated: number;
+  pipelineCreated: number | null;
   salesCycleDaysMedian: number | null;
 }
 
-/** The headline figures of one quarter. */
-export function computeHeadline(dataset: Dataset, quarter: Quarter, calendar: FiscalCalendar): Headline {
+/**
+ * The headline figures of one quarter. Each figure left null gets its reason in
+ * `unavailable` under "headline.<key>".
+ */
+export function computeHeadline(
+  dataset: Dataset,
+  quarter: Quarter,
+  calendar: FiscalCalendar,
+  unavailable: Unavailable = {},
+): Headline {
+  const { coverage } = dataset;
+  const q = quarter.id;
   const closed = closedBetween(dataset.records.opportunities, quarter.start, quarter.end);
   const winLoss = summarizeWinLoss(closed, dataset.noDecision);
-  const open = openPipelineAt(dataset, quarter.end).amount;
-  const openLastQuarter = openPipelineAt(dataset, shiftQuarter(quarter, -1, calendar).end).amount;
-  const openLastYear = openPipelineAt(dataset, shiftQuarter(quarter, -4, calendar).end).amount;
+  const won = closed.filter((o) => o.isWon);
+  const cycle = salesCycle(won);
+  const pipeline = (day: string) =>
+    knowsPipelineAt(coverage, day) ? openPipelineAt(dataset, day).amount : null;
+  const open = pipeline(quarter.end);
+  const previous = shiftQuarter(quarter, -1, calendar);
+  const yearAgo = shiftQuarter(quarter, -4, calendar);
   const averageCents = ratio(toCents(winLoss.wonAmount), winLoss.won);
-  return {
+  const headline: Headline = {
     bookings: winLoss.wonAmount,
     dealsWon: winLoss.won,
     dealsLost: winLoss.lost,
@@ -42,11 +60,43 @@ export function computeHeadline(dataset: Dataset, quarter: Quarter, calendar: Fi
     competitiveWinRate: winLoss.competitiveWinRate,
     cashWinRate: winLoss.cashWinRate,
     averageSellingPrice: averageCents === null ? null : Math.round(averageCents) / 100,
-    newLogos: newLogos(dataset, quarter).count,
+    newLogos: coverage.accountLink ? newLogos(dataset, quarter).count : null,
     openPipeline: open,
-    pipelineGrowthQoQ: growth(open, openLastQuarter),
-    pipelineGrowthYoY: growth(open, openLastYear),
-    pipelineCreated: pipelineCreated(dataset, quarter).amount,
-    salesCycleDaysMedian: salesCycle(closed.filter((o) => o.isWon)).medianDays,
+    pipelineGrowthQoQ: growthOf(open, pipeline(previous.end)),
+    pipelineGrowthYoY: growthOf(open, pipeline(yearAgo.end)),
+    pipelineCreated: knowsPipelineAt(coverage, quarter.end) ? pipelineCreated(dataset, quarter).amount : null,
+    salesCycleDaysMedian: cycle.medianDays,
   };
+  const why = (key: keyof Headline, reason: string) => {
+    if (headline[key] === null) unavailable[`headline.${key}`] = reason;
+  };
+  const noneClosed = `No deal closed in ${q}.`;
+  why("winRate", noneClosed);
+  why(
+    "competitiveWinRate",
+    winLoss.noDecision > 0 ? `Every deal closed in ${q} ended in no decision.` : noneClosed,
+  );
+  why("cashWinRate", closed.length === 0 ? noneClosed : `The deals closed in ${q} carry no amounts.`);
+  why("averageSellingPrice", `No deal was won in ${q}.`);
+  why("newLogos", REASONS.noAccountLink);
+  why("openPipeline", REASONS.pipelineBefore(quarter.end, coverage.firstCreated));
+  why("pipelineCreated", REASONS.pipelineBefore(quarter.end, coverage.firstCreated));
+  why("pipelineGrowthQoQ", growthReason(open, pipeline(previous.end), previous.end, coverage.firstCreated));
+  why("pipelineGrowthYoY", growthReason(open, pipeline(yearAgo.end), yearAgo.end, coverage.firstCreated));
+  why(
+    "salesCycleDaysMedian",
+    won.length === 0
+      ? `No deal was won in ${q}.`
+      : `Every deal won in ${q} has a created date after its close date (records loaded into the CRM after the fact), so no cycle can be measured.`,
+  );
+  return headline;
+}
+
+function growthOf(now: number | null, before: number | null): number | null {
+  return now === null || before === null ? null : growth(now, before);
+}
+
+function growthReason(now: number | null, before: number | null, day: string, firstCreated: string | null) {
+  if (now === null || before === null) return REASONS.pipelineBefore(day, firstCreated);
+  return `Open pipeline was nothing on ${day}: growth from zero is undefined.`;
 }

@@ -4,6 +4,7 @@ import type { Activity, Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
 import { outcomeOf } from "./outcomes.ts";
+import { type CreatedDeal, createdIn } from "./pipelineCreated.ts";
 
 /*
  * Leading indicators per rep: not how much activity, but how much of it is aimed at ideal-
@@ -56,9 +57,8 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
   const activities = dataset.records.activities.filter(
     (a) => a.date >= quarter.start && a.date <= quarter.end,
   );
-  const created = dataset.records.opportunities.filter(
-    (o) => o.createdDate >= quarter.start && o.createdDate <= quarter.end,
-  );
+  // Valued as of the quarter's end, as pipeline created is everywhere in the pack.
+  const created = createdIn(dataset, quarter).map((c) => ({ ...c, owner: c.opportunity.owner }));
   const closed = dataset.records.opportunities.filter(
     (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
   );
@@ -91,7 +91,7 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
         mine.filter((a) => a.type === "email"),
       ),
       opportunitiesCreated: mineCreated.length,
-      pipelineCreated: sum(mineCreated),
+      pipelineCreated: fromCents(mineCreated.reduce((s, c) => s + toCents(c.amount), 0)),
       pipelineIcpShare: icpShareByAmount(dataset, mineCreated),
       won: won.length,
       bookings: sum(won),
@@ -135,14 +135,14 @@ function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
   };
 }
 
-function icpShareByAmount(dataset: Dataset, opportunities: readonly Opportunity[]): number | null {
+function icpShareByAmount(dataset: Dataset, created: readonly CreatedDeal[]): number | null {
   let known = 0;
   let icp = 0;
-  for (const o of opportunities) {
+  for (const { opportunity: o, amount } of created) {
     const fit = o.accountId === null ? null : (dataset.accountsById.get(o.accountId)?.isIcp ?? null);
     if (fit === null) continue;
-    known += toCents(o.amount);
-    if (fit) icp += toCents(o.amount);
+    known += toCents(amount);
+    if (fit) icp += toCents(amount);
   }
   return ratio(icp, known);
 }
@@ -151,7 +151,7 @@ function scorecard(
   dataset: Dataset,
   quarter: Quarter,
   activitiesOf: ReadonlyMap<string, readonly Activity[]>,
-  createdBy: ReadonlyMap<string, readonly Opportunity[]>,
+  createdBy: ReadonlyMap<string, readonly CreatedDeal[]>,
 ): ScorecardRow[] {
   const weeks = weeksInQuarter(quarter);
   const targets = dataset.records.targets.filter(
@@ -166,8 +166,8 @@ function scorecard(
       actual[w - 1]! += value;
     };
     if (t.metric === "opportunitiesCreated" || t.metric === "pipelineCreated") {
-      for (const o of createdBy.get(t.owner!) ?? [])
-        add(o.createdDate, t.metric === "pipelineCreated" ? o.amount : 1);
+      for (const c of createdBy.get(t.owner!) ?? [])
+        add(c.opportunity.createdDate, t.metric === "pipelineCreated" ? c.amount : 1);
     } else {
       const type = t.metric === "calls" ? "call" : t.metric === "meetings" ? "meeting" : "proposal";
       for (const a of activitiesOf.get(t.owner!) ?? []) if (a.type === type) add(a.date, 1);

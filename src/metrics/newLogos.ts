@@ -13,16 +13,16 @@ export interface NewLogo {
   firstCloseDate: Day;
   products: string[];
   segment: string | null;
-  /** Whether the customer agreed to be named publicly (earnings call, press). */
-  referenceApproved: boolean;
+  /** Whether the customer agreed to be named publicly (earnings call, press); null when the export does not say. */
+  referenceApproved: boolean | null;
 }
 
 /** The quarter's new logos and their totals. */
 export interface NewLogos {
   count: number;
   amount: number;
-  /** How many may be named publicly. */
-  nameable: number;
+  /** How many may be named publicly; null when the accounts have no reference-approved field. */
+  nameable: number | null;
   logos: NewLogo[];
 }
 
@@ -44,7 +44,7 @@ export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
       firstCloseDate: firstWon,
       products: [],
       segment: account?.segment ?? o.segment,
-      referenceApproved: account?.referenceApproved ?? false,
+      referenceApproved: dataset.coverage.referenceField ? (account?.referenceApproved ?? false) : null,
     };
     logo.cents += toCents(o.amount);
     logo.deals++;
@@ -57,7 +57,7 @@ export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
   return {
     count: list.length,
     amount: fromCents(list.reduce((sum, l) => sum + toCents(l.amount), 0)),
-    nameable: list.filter((l) => l.referenceApproved).length,
+    nameable: dataset.coverage.referenceField ? list.filter((l) => l.referenceApproved).length : null,
     logos: list,
   };
 }

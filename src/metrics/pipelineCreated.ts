@@ -11,6 +11,8 @@ export interface PipelineCreated {
   /** Σ amount as of the quarter's end of opportunities created in the quarter. */
   amount: number;
   deals: number;
+  /** The part of `amount` still open at the quarter's end (the rest was won or lost within it). */
+  stillOpen: number;
   /** Per week of the quarter (week 1 starts on its first day); every week is listed. */
   byWeek: { week: number; start: string; amount: number; deals: number }[];
   byOwner: AmountGroup[];
@@ -20,15 +22,36 @@ export interface PipelineCreated {
   byCustomerKind: AmountGroup[];
 }
 
-/** Pipeline created in the quarter, valued as of its last day. */
-export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCreated {
-  const created: { opportunity: Opportunity; amount: number }[] = [];
+/** An opportunity created in the quarter, valued as of the quarter's last day. */
+export interface CreatedDeal {
+  opportunity: Opportunity;
+  amount: number;
+  /** Whether it was still open at the quarter's end. */
+  open: boolean;
+}
+
+/**
+ * The opportunities created in the quarter with their amounts as of its last day: the one
+ * valuation every "pipeline created" figure (headline, per week, per rep, scorecard) uses.
+ */
+export function createdIn(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
+  const created: CreatedDeal[] = [];
   for (const timeline of dataset.timelines) {
     const { opportunity } = timeline;
     if (opportunity.createdDate < quarter.start || opportunity.createdDate > quarter.end) continue;
     const state = stateAt(timeline, quarter.end);
-    created.push({ opportunity, amount: state?.amount ?? opportunity.amount });
+    created.push({
+      opportunity,
+      amount: state?.amount ?? opportunity.amount,
+      open: state !== null && !state.isClosed,
+    });
   }
+  return created;
+}
+
+/** Pipeline created in the quarter, valued as of its last day. */
+export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCreated {
+  const created = createdIn(dataset, quarter);
   const amountOf = (c: { amount: number }) => c.amount;
   const weeks = weeksInQuarter(quarter);
   const perWeek = sumBy(created, (c) => String(weekOfQuarter(c.opportunity.createdDate, quarter)), amountOf);
@@ -44,6 +67,10 @@ export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCre
   return {
     amount: sumMoney(created, amountOf),
     deals: created.length,
+    stillOpen: sumMoney(
+      created.filter((c) => c.open),
+      amountOf,
+    ),
     byWeek,
     byOwner: sumBy(created, (c) => c.opportunity.owner, amountOf),
     byProduct: sumBy(created, (c) => c.opportunity.product, amountOf),

@@ -28,10 +28,15 @@ export interface Timeline {
   readonly states: readonly OpportunityState[];
 }
 
+/** Stage of a deal on a past day that no history row tells. */
+export const UNKNOWN_STAGE = "(stage unknown)";
+
 /**
  * The timeline of an opportunity from its history rows (sorted by time). With history, the
- * earliest row is the state it was created in. Without any history, today's values are all
- * there is, except that a closed deal was open until its close date.
+ * earliest row is the state it was created in. Without any history, only what is knowable is
+ * used: a closed deal was open from creation until its close date, but its stage, probability
+ * and forecast category then are unknown (today's "Closed Won" must never leak into the past);
+ * amount and close date are today's, the only ones there are.
  */
 export function timelineOf(opportunity: Opportunity, history: readonly HistoryRow[] | undefined): Timeline {
   const current: OpportunityState = {
@@ -46,7 +51,8 @@ export function timelineOf(opportunity: Opportunity, history: readonly HistoryRo
   const opening: OpportunityState = { ...current, isClosed: false, isWon: false };
   if (history === undefined || history.length === 0) {
     if (!opportunity.isClosed) return { opportunity, at: [""], states: [current] };
-    return { opportunity, at: ["", `${opportunity.closeDate}T00:00:00`], states: [opening, current] };
+    const unknown = { ...opening, stage: UNKNOWN_STAGE, probability: null, forecastCategory: null };
+    return { opportunity, at: ["", `${opportunity.closeDate}T00:00:00`], states: [unknown, current] };
   }
   const states: OpportunityState[] = [];
   let state = opening;

@@ -4,15 +4,27 @@ import { NONE } from "./winLoss.ts";
 
 /** Days from creation to close of won deals. */
 export interface SalesCycle {
+  /** Won deals measured. */
   deals: number;
+  /** Won deals left out because they were created after they closed (loaded after the fact). */
+  unmeasurable: number;
   medianDays: number | null;
   meanDays: number | null;
 }
 
-/** Median and mean days from creation to close of the given won deals. */
+/**
+ * Median and mean days from creation to close of the given won deals. A deal created after
+ * it closed was entered into the CRM after the fact: its cycle is unknown, not negative.
+ */
 export function salesCycle(won: readonly Opportunity[]): SalesCycle {
-  const days = won.map((o) => daysBetween(o.createdDate, o.closeDate)).sort((a, b) => a - b);
-  return { deals: days.length, medianDays: median(days), meanDays: mean(days) };
+  const measurable = won.filter((o) => o.createdDate <= o.closeDate);
+  const days = measurable.map((o) => daysBetween(o.createdDate, o.closeDate)).sort((a, b) => a - b);
+  return {
+    deals: days.length,
+    unmeasurable: won.length - measurable.length,
+    medianDays: median(days),
+    meanDays: mean(days),
+  };
 }
 
 /** The sales cycle per segment (or other key), in key order. */

@@ -35,8 +35,8 @@ export const AccountSchema = z.object({
   icpTier: z.string().nullable(),
   /** Whether the account fits the ideal customer profile; null when nothing tells. */
   isIcp: z.boolean().nullable(),
-  /** Whether the customer agreed to be named publicly (press release, earnings call). */
-  referenceApproved: z.boolean(),
+  /** Whether the customer agreed to be named publicly (press release, earnings call); null when the export has no such field. */
+  referenceApproved: z.boolean().nullable(),
 });
 export type Account = z.output<typeof AccountSchema>;
 

@@ -1,6 +1,7 @@
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Baseline, change } from "./comparisons.ts";
 import { formatChange, formatCount, formatMoney, formatPercent, formatQuarter } from "./format.ts";
+import { laggards, leaders, listNames } from "./leaders.ts";
 
 /*
  * The executive summary in sentences a CFO could read out: what moved, by how much, and what
@@ -14,48 +15,65 @@ export function narrative(snapshot: Snapshot, qoq: Baseline, yoy: Baseline): str
   const sentences: string[] = [];
 
   const bookingsMoves = movement("bookings", h.bookings, qoq, yoy);
+  // Every sentence below is built from figures; a figure the export cannot support is left
+  // out or said to be unknown, and a placeholder ("no product recorded") never leads.
   sentences.push(
     `${formatQuarter(snapshot.quarter)} bookings were ${money(h.bookings)} from ${plural(h.dealsWon, "deal")} won${bookingsMoves}.`,
   );
-  const leadProduct = sections.bookings.byProduct[0];
-  const leadSegment = sections.bookings.bySegment[0];
-  if (leadProduct && h.bookings > 0) {
-    const share = formatPercent(leadProduct.amount / h.bookings);
-    const segment =
-      leadSegment && leadSegment.key !== "(none)"
-        ? `; ${leadSegment.key} deals brought ${formatPercent(leadSegment.amount / h.bookings)}`
+  const product = leaders(sections.bookings.byProduct, (g) => g.amount);
+  if (product && h.bookings > 0) {
+    const share = formatPercent(product.value / h.bookings);
+    const segment = leaders(sections.bookings.bySegment, (g) => g.amount);
+    const segmentPart =
+      segment && segment.keys.length === 1
+        ? `; ${segment.keys[0]} deals brought ${formatPercent(segment.value / h.bookings)}`
         : "";
     sentences.push(
-      `${leadProduct.key} led with ${money(leadProduct.amount)} (${share} of bookings)${segment}.`,
+      product.keys.length === 1
+        ? `${product.keys[0]} led with ${money(product.value)} (${share} of bookings)${segmentPart}.`
+        : `${listNames(product.keys)} tied for the lead with ${money(product.value)} each (${share} of bookings apiece)${segmentPart}.`,
     );
   }
   const logos = sections.newLogos;
-  if (logos.count > 0) {
-    sentences.push(
-      `We won ${plural(logos.count, "new logo")} worth ${money(logos.amount)}; ` +
-        `${logos.nameable === 0 ? "none" : formatCount(logos.nameable)} may be named publicly.`,
-    );
+  if (h.newLogos === null) {
+    sentences.push("New logos cannot be counted from this export: the deals name no account.");
+  } else if (logos.count > 0) {
+    const named =
+      logos.nameable === null
+        ? "the export does not record which may be named publicly"
+        : `${logos.nameable === 0 ? "none" : formatCount(logos.nameable)} may be named publicly`;
+    sentences.push(`We won ${plural(logos.count, "new logo")} worth ${money(logos.amount)}; ${named}.`);
   } else {
     sentences.push("We won no new logos this quarter.");
   }
   if (h.winRate !== null) {
     sentences.push(
-      `Win rate was ${formatPercent(h.winRate)} of deals (${formatPercent(h.competitiveWinRate)} of those decided ` +
+      `Win rate was ${formatPercent(h.winRate)} of deals closed (${formatPercent(h.competitiveWinRate)} of those decided ` +
         `for a vendor) and ${formatPercent(h.cashWinRate)} by value${movement("winRate", h.winRate, qoq, yoy)}.`,
     );
   }
-  sentences.push(
-    `Open pipeline ended the quarter at ${money(h.openPipeline)}${movement("openPipeline", h.openPipeline, qoq, yoy)}; ` +
-      `${money(h.pipelineCreated)} of it was created this quarter.`,
-  );
-  const rivals = sections.winLoss.byCompetitor.filter((g) => g.key !== "(none)" && g.won + g.lost >= 5);
-  if (rivals.length >= 2) {
-    const sorted = [...rivals].sort((a, b) => (b.competitiveWinRate ?? 0) - (a.competitiveWinRate ?? 0));
-    const best = sorted[0]!;
-    const worst = sorted[sorted.length - 1]!;
+  if (h.openPipeline !== null) {
     sentences.push(
-      `Against ${best.key} we won ${formatPercent(best.competitiveWinRate)} of competitive deals; ` +
-        `against ${worst.key}, ${formatPercent(worst.competitiveWinRate)}.`,
+      `Open pipeline ended the quarter at ${money(h.openPipeline)}${movement("openPipeline", h.openPipeline, qoq, yoy)}.`,
+    );
+  }
+  const created = sections.pipeline.created;
+  if (created !== null && created.deals > 0) {
+    // Pipeline created is the whole of what was added; only part of it is still open, so
+    // the sentence never presents it as a part of the open pipeline.
+    sentences.push(
+      `Reps created ${money(created.amount)} of new pipeline in ${plural(created.deals, "opportunity", "opportunities")}; ` +
+        `${money(created.stillOpen)} of it was still open at quarter end.`,
+    );
+  }
+  // Competitive win rate (won / won + lost): deals that ended in no decision beat no rival.
+  const rivals = sections.winLoss.byCompetitor.filter((g) => g.won + g.lost >= 5);
+  const best = leaders(rivals, (g) => g.competitiveWinRate);
+  const worst = laggards(rivals, (g) => g.competitiveWinRate);
+  if (best && worst && best.value !== worst.value) {
+    sentences.push(
+      `Against ${listNames(best.keys)} we won ${formatPercent(best.value)} of competitive deals (won or lost to a rival); ` +
+        `against ${listNames(worst.keys)}, ${formatPercent(worst.value)}.`,
     );
   }
   return sentences;
@@ -82,6 +100,6 @@ function describe(formatted: string): string {
   return "flat";
 }
 
-function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : words}`;
 }

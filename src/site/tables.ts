@@ -79,7 +79,7 @@ export const TABLES: TableDownload[] = [
     label: "Pipeline created by week",
     rows: (s) => [
       ["week", "start", "amount", "opportunities"],
-      ...s.sections.pipeline.created.byWeek.map((w) => [w.week, w.start, w.amount, w.deals]),
+      ...(s.sections.pipeline.created?.byWeek ?? []).map((w) => [w.week, w.start, w.amount, w.deals]),
     ],
   },
   {

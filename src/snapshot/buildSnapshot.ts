@@ -1,5 +1,6 @@
 import { quarterFromId } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
+import { commentaryFor } from "../ingest/commentary.ts";
 import type { IngestResult } from "../ingest/ingestFolder.ts";
 import { computeQuarterMetrics } from "../metrics/computeQuarterMetrics.ts";
 import { voiceOfCustomer } from "../metrics/voiceOfCustomer.ts";
@@ -37,10 +38,11 @@ export function buildSnapshot(ingest: IngestResult, quarterId: string, context: 
       ledger: ingest.ledger,
     },
     headline: metrics.headline,
+    unavailable: metrics.unavailable,
     comparisons: metrics.comparisons,
     sections: metrics.sections,
     voiceOfCustomer: voiceOfCustomer(ingest.interviews, ingest.records.opportunities, quarter, config),
-    commentary: ingest.commentary,
+    commentary: commentaryFor(ingest.commentary, quarter.id),
     revisions: [],
   };
 }

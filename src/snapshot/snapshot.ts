@@ -57,6 +57,8 @@ export interface Snapshot {
   asOf: Day;
   manifest: Manifest;
   headline: QuarterMetrics["headline"];
+  /** Figure path → why the inputs cannot support that figure and what to export to get it. */
+  unavailable: QuarterMetrics["unavailable"];
   comparisons: QuarterMetrics["comparisons"];
   sections: QuarterMetrics["sections"];
   /** What the quarter's win/loss interviews say. */

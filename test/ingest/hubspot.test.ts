@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(dataset))("the public HubSpot export", () => {
       openPipeline: 43_547_813.08,
       pipelineCreated: 6_745_711.06,
     });
-    expect(sections.pipeline.open.end.deals).toBe(346);
+    expect(sections.pipeline.open.end!.deals).toBe(346);
     expect(records.activities).toHaveLength(2000);
     // Every activity names its contact by email; 1,428 of those contacts have a company.
     expect(records.activities.filter((a) => a.accountId !== null)).toHaveLength(1428);

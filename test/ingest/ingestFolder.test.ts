@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
+import { commentaryFor } from "../../src/ingest/commentary.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
@@ -79,7 +80,17 @@ describe("ingestFolder on the canonical format", () => {
       ["A1", true, true, 1200],
       ["A2", false, false, 1500],
     ]);
-    expect(result.commentary).toBe("A **good** quarter.");
+    expect(result.commentary).toEqual([
+      { file: "commentary/q3.md", quarter: null, text: "A **good** quarter." },
+    ]);
+    // A file not named after a quarter is read for every quarter; one named "2026-Q2.md" only for that one.
+    expect(commentaryFor(result.commentary, "2026-Q3")).toBe("A **good** quarter.");
+    expect(
+      commentaryFor(
+        [...result.commentary, { file: "commentary/2026-Q2.md", quarter: "2026-Q2", text: "Q2 only." }],
+        "2026-Q2",
+      ),
+    ).toBe("A **good** quarter.\n\nQ2 only.");
     // O2 closed lost on 2026-09-01, the latest event in the folder.
     expect(result.records.asOf).toBe("2026-09-01");
     expect(result.inputs.map((i) => [i.file, i.kind])).toEqual([

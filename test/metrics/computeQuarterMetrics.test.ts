@@ -91,7 +91,7 @@ describe("headline of 2026-Q3 on the hand-worked fixture", () => {
 
   it("measures pipeline created, by week, owner and new vs existing customer", () => {
     // Created 1 Jul – 30 Sep: L2 (2 Jul) 12,000, W2 (5 Jul) 5,000, W3 (15 Jul) 20,000, P2 (20 Aug) 4,000.
-    const created = metrics.sections.pipeline.created;
+    const created = metrics.sections.pipeline.created!;
     expect(created.amount).toBe(41_000);
     expect(metrics.headline.pipelineCreated).toBe(41_000);
     expect(created.deals).toBe(4);

@@ -3,16 +3,31 @@ import { quarterFromId } from "../../src/calendar/fiscalCalendar.ts";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { forecastAccuracy } from "../../src/metrics/forecastAccuracy.ts";
-import { fixtureRecords } from "./fixture.ts";
+import { change, fixtureRecords } from "./fixture.ts";
 
 const config = ConfigSchema.parse({});
 
-/** The fixture with every deal at 50% and two commit calls submitted for Q3. */
+/**
+ * The fixture with every deal at 50% throughout its life and two commit calls submitted for
+ * Q3. A weighted forecast needs each deal's probability on the day, so every deal without
+ * history gets the rows a CRM would have written: opened at 09:00 on its created day with
+ * today's amount and close date, and closed at 16:00 on its close day.
+ */
 function records() {
   const base = fixtureRecords();
+  const withHistory = new Set(base.history.map((h) => h.opportunityId));
+  const opened = base.opportunities
+    .filter((o) => !withHistory.has(o.id))
+    .flatMap((o) => [
+      change(o.id, `${o.createdDate}T09:00:00`, "Discovery", o.amount, o.closeDate, false, false),
+      ...(o.isClosed
+        ? [change(o.id, `${o.closeDate}T16:00:00`, o.stage, o.amount, o.closeDate, true, o.isWon)]
+        : []),
+    ]);
   return {
     ...base,
     opportunities: base.opportunities.map((o) => ({ ...o, probability: 0.5 })),
+    history: [...base.history, ...opened].map((h) => ({ ...h, probability: 0.5 })),
     forecasts: [
       { quarter: "2026-Q3", submittedDate: "2026-07-01", owner: null, category: "commit", amount: 40_000 },
       { quarter: "2026-Q3", submittedDate: "2026-07-15", owner: null, category: "commit", amount: 45_000 },
@@ -50,6 +65,19 @@ describe("forecast accuracy", () => {
       submittedCommit: 45_000,
     });
     expect(result.weekly).toHaveLength(14);
+  });
+
+  it("is unknown, not −100%, when the deals' probabilities then are unknown", () => {
+    // The bare fixture: W4 and N1 were open and due on 30 Jun but have no history, so their
+    // probability that day is unknown; and no deal carries a probability at all.
+    const bare = forecastAccuracy(
+      prepareDataset(fixtureRecords(), config),
+      quarterFromId("2026-Q3", config),
+      config,
+    );
+    expect(bare.atStart.weightedPipeline).toBeNull();
+    expect(bare.error).toEqual({ source: "weighted", amount: null, share: null });
+    expect(bare.trend.every((t) => t.forecast === null && t.error.share === null)).toBe(true);
   });
 
   it("keeps a trend of past quarters, ending with this one", () => {

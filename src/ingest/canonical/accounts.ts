@@ -34,7 +34,8 @@ export function accountsSpec(context: IngestContext): TableSpec<Account> {
         segment: optionalText(row, "segment", cells),
         icpTier,
         isIcp: deriveIsIcp(icpTier, industry, employees, context.config.icp),
-        referenceApproved: optionalBoolean(row, "reference_approved"),
+        // No column at all is not "no": the pack then says it cannot tell who may be named.
+        referenceApproved: row.has("reference_approved") ? optionalBoolean(row, "reference_approved") : null,
       };
     },
   };

@@ -1,0 +1,88 @@
+import type { Day, Records } from "../model/records.ts";
+
+/*
+ * What the inputs can support. A figure the export cannot back (no history for a question
+ * about a past day, no probability for a weighted forecast, no account on the deals for new
+ * logos) is not computed from what happens to be there: it is null, and the snapshot says
+ * under `unavailable` what is missing and what to export. This module answers "is it there?"
+ * once per dataset; the metrics and the snapshot ask it.
+ */
+
+/** Which kinds of evidence the records hold. */
+export interface DataCoverage {
+  /** Opportunities with stage history rows (point-in-time stages, amounts, probabilities). */
+  history: boolean;
+  /** Some deal or history row carries a probability. */
+  probability: boolean;
+  /** Some deal or history row carries a forecast category. */
+  forecastCategory: boolean;
+  /** Some deal names its account. */
+  accountLink: boolean;
+  /** The accounts say whether each customer may be named publicly. */
+  referenceField: boolean;
+  /** Some account's ICP fit is known. */
+  icp: boolean;
+  /** Some contact is of a known persona. */
+  personas: boolean;
+  /** Activities were supplied. */
+  activities: boolean;
+  /** Earliest day any opportunity was created: the export says nothing of pipeline before it. */
+  firstCreated: Day | null;
+}
+
+/** Reads the coverage of a set of records. */
+export function dataCoverage(records: Records): DataCoverage {
+  let firstCreated: Day | null = null;
+  let probability = false;
+  let forecastCategory = false;
+  let accountLink = false;
+  for (const o of records.opportunities) {
+    if (firstCreated === null || o.createdDate < firstCreated) firstCreated = o.createdDate;
+    if (o.probability !== null) probability = true;
+    if (o.forecastCategory !== null) forecastCategory = true;
+    if (o.accountId !== null) accountLink = true;
+  }
+  if (!probability) probability = records.history.some((h) => h.probability !== null);
+  if (!forecastCategory) forecastCategory = records.history.some((h) => h.forecastCategory !== null);
+  return {
+    history: records.history.length > 0,
+    probability,
+    forecastCategory,
+    accountLink,
+    referenceField: records.accounts.some((a) => a.referenceApproved !== null),
+    icp: records.accounts.some((a) => a.isIcp !== null),
+    personas: records.contacts.some((c) => c.persona !== null),
+    activities: records.activities.length > 0,
+    firstCreated,
+  };
+}
+
+/** Whether the export can say what was open at the end of `day`. */
+export function knowsPipelineAt(coverage: DataCoverage, day: Day): boolean {
+  return coverage.firstCreated !== null && coverage.firstCreated <= day;
+}
+
+/** Figure path → why the inputs cannot support it, as the pack shows it. */
+export type Unavailable = Record<string, string>;
+
+/** The reasons the pack gives, in one place so the same gap is said the same way everywhere. */
+export const REASONS = {
+  noHistory:
+    "The export has no stage history, so the stage, amount and probability each deal had on a past day are unknown. Export Salesforce OpportunityHistory.csv, or HubSpot's deal stage history (canonical history.csv).",
+  noProbability:
+    "The deals carry no probability, so no CRM-weighted forecast can be made. Export the Probability field (HubSpot: Deal probability), or supply submitted calls in forecasts.csv.",
+  noAccountLink:
+    "The deals name no account, so a new customer cannot be told from a repeat one. Export the account with each deal (Salesforce AccountId, HubSpot Associated Company).",
+  noReferenceField:
+    "The accounts have no reference-approved field, so the pack cannot say which new logos may be named publicly. Add one (e.g. Reference_Approved__c) and map it as reference_approved.",
+  noIcp:
+    "No account's ICP fit is known. Export an ICP tier field with the accounts, or set icp.industries / icp.minEmployees in the config.",
+  noPersonas:
+    "No contact has a known buyer persona. Export contacts with a persona or job title, or set personas.titlePatterns in the config.",
+  noActivities:
+    "No activities (calls, meetings, emails) were supplied. Export Task.csv and Event.csv, or HubSpot activities.",
+  pipelineBefore: (day: Day, firstCreated: Day | null) =>
+    firstCreated === null
+      ? "The export holds no opportunities."
+      : `The export's earliest opportunity was created on ${firstCreated}: it cannot tell what was open on ${day}. Export every opportunity, closed ones included, with its original created date.`,
+} as const;
