@@ -5,7 +5,7 @@ import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
 
 /** Each rep's calls and meetings, split into on-target (ICP account and target persona) and the rest, beside their win rate. */
-export function activityAimChart(snapshot: Snapshot): Chart {
+export function activityAimChart(snapshot: Snapshot): Chart | null {
   const reps = snapshot.sections.leadingIndicators.reps;
   const data = reps.flatMap((r) => {
     const total = r.calls.count + r.meetings.count;
@@ -26,18 +26,17 @@ export function activityAimChart(snapshot: Snapshot): Chart {
   const aimKnown =
     snapshot.unavailable["sections.leadingIndicators.icp"] === undefined &&
     snapshot.unavailable["sections.leadingIndicators.personas"] === undefined;
+  // Without ICP fit or personas there is no aim to show: the section says what to export.
+  if (!aimKnown) return null;
   // The title claims better aim only when the figures show it.
   const aimedBetter =
-    aimKnown &&
     busiest !== undefined &&
     bestWinRate !== undefined &&
     busiest.owner !== bestWinRate.owner &&
     (onTargetShare(bestWinRate) ?? 0) > (onTargetShare(busiest) ?? 0);
   const finding = aimedBetter
     ? `${busiest!.owner} logged the most activity but won ${formatPercent(busiest!.winRate)}; ${bestWinRate!.owner} aimed more at the ICP and won ${formatPercent(bestWinRate!.winRate)}`
-    : aimKnown
-      ? "Calls and meetings per rep, on target and otherwise"
-      : "Calls and meetings per rep (whether they were aimed at the ICP is not known)";
+    : "Calls and meetings per rep, on target and otherwise";
   const id = "activity-aim";
   const figure = Plot.plot({
     document: chartDocument(),

@@ -10,7 +10,7 @@ import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
  */
 
 /** Bookings per issued quarter up to `current`. */
-export function bookingsTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart {
+export function bookingsTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart | null {
   return trendChart(archive, current, {
     id: "bookings-trend",
     label: "Bookings",
@@ -23,7 +23,7 @@ export function bookingsTrendChart(archive: readonly Snapshot[], current: Snapsh
 }
 
 /** Open pipeline at the end of each issued quarter up to `current`. */
-export function pipelineTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart {
+export function pipelineTrendChart(archive: readonly Snapshot[], current: Snapshot): Chart | null {
   return trendChart(archive, current, {
     id: "pipeline-trend",
     label: "Open pipeline at quarter end",
@@ -42,7 +42,7 @@ interface TrendOptions {
   finding: (now: number, yearAgo: number | null | undefined) => string;
 }
 
-function trendChart(archive: readonly Snapshot[], current: Snapshot, options: TrendOptions): Chart {
+function trendChart(archive: readonly Snapshot[], current: Snapshot, options: TrendOptions): Chart | null {
   const history = archive
     .filter((s) => s.quarter <= current.quarter)
     .sort((a, b) => a.quarter.localeCompare(b.quarter))
@@ -52,6 +52,8 @@ function trendChart(archive: readonly Snapshot[], current: Snapshot, options: Tr
     value: options.value(s),
     current: s.quarter === current.quarter ? "This quarter" : "Earlier",
   }));
+  // Nothing known in any quarter: no chart (the section says why), not an empty axis.
+  if (data.every((d) => d.value === null)) return null;
   const yearAgo = archive.find((s) => s.quarter === current.comparisons.yearAgo.quarter);
   const descriptionId = `${options.id}-desc`;
   const figure = Plot.plot({

@@ -1,7 +1,8 @@
 import { quarterFromId, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
-import type { Records } from "../model/records.ts";
-import { knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
+import { NO_OWNER } from "../ingest/canonical/opportunities.ts";
+import type { Opportunity, Records } from "../model/records.ts";
+import { BREAKDOWN_SOURCES, knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
 import { closedBetween, type Dataset, prepareDataset } from "./dataset.ts";
 import { forecastAccuracy } from "./forecastAccuracy.ts";
 import { funnel } from "./funnel.ts";
@@ -109,6 +110,27 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   else if (!coverage.icp) unavailable["sections.leadingIndicators.icp"] = REASONS.noIcp;
   if (coverage.activities && !coverage.personas)
     unavailable["sections.leadingIndicators.personas"] = REASONS.noPersonas;
+  // A breakdown whose every closed deal lacks the field is not a breakdown: say what to export.
+  const unrecorded = (
+    path: string,
+    source: keyof typeof BREAKDOWN_SOURCES,
+    keyOf: (o: Opportunity) => string | null,
+    deals: readonly Opportunity[] = closed,
+  ) => {
+    const [field, howTo] = BREAKDOWN_SOURCES[source];
+    if (deals.length > 0 && deals.every((o) => keyOf(o) === null || keyOf(o) === NO_OWNER))
+      unavailable[path] = REASONS.unrecorded(field, howTo);
+  };
+  unrecorded("sections.winLoss.byCompetitor", "competitor", (o) => o.competitor);
+  unrecorded("sections.winLoss.byProduct", "product", (o) => o.product);
+  unrecorded("sections.winLoss.bySegment", "segment", (o) => o.segment);
+  unrecorded("sections.winLoss.byOwner", "owner", (o) => o.owner);
+  unrecorded(
+    "sections.winLoss.lossReasons",
+    "lossReason",
+    (o) => o.lossReason,
+    closed.filter((o) => !o.isWon),
+  );
   const forecast = forecastAccuracy(dataset, quarter, config);
   if (forecast.atStart.submittedCommit === null && forecast.atStart.weightedPipeline === null)
     unavailable["sections.forecast"] = coverage.probability
@@ -139,8 +161,10 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
         openByStage: when("sections.pipeline.openByStage", historyGap(quarter.end), () =>
           openPipelineByStage(dataset, quarter.end),
         ),
-        created: when("sections.pipeline.created", pipelineGap(dataset, quarter.end), () =>
-          pipelineCreated(dataset, quarter),
+        created: when(
+          "sections.pipeline.created",
+          pipelineGap(dataset, quarter.end) && REASONS.createdBefore(quarter.id, coverage.firstCreated),
+          () => pipelineCreated(dataset, quarter),
         ),
       },
       winLoss: {

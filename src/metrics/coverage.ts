@@ -81,8 +81,29 @@ export const REASONS = {
     "No contact has a known buyer persona. Export contacts with a persona or job title, or set personas.titlePatterns in the config.",
   noActivities:
     "No activities (calls, meetings, emails) were supplied. Export Task.csv and Event.csv, or HubSpot activities.",
+  createdBefore: (quarter: string, firstCreated: Day | null) =>
+    firstCreated === null
+      ? "The export holds no opportunities."
+      : `The export's earliest opportunity was created on ${firstCreated}, after ${quarter} ended: it cannot tell what pipeline was created then. Export every opportunity, closed ones included, with its original created date.`,
+  unrecorded: (field: string, howTo: string) =>
+    `No closed deal of the quarter records its ${field}. ${howTo}`,
   pipelineBefore: (day: Day, firstCreated: Day | null) =>
     firstCreated === null
       ? "The export holds no opportunities."
       : `The export's earliest opportunity was created on ${firstCreated}: it cannot tell what was open on ${day}. Export every opportunity, closed ones included, with its original created date.`,
+} as const;
+
+/** How to supply each breakdown of closed deals when the export records none of it. */
+export const BREAKDOWN_SOURCES = {
+  competitor: [
+    "competitor",
+    "Export OpportunityCompetitor.csv (Salesforce) or a competitor field, and map it as competitor.",
+  ],
+  product: ["product", "Export a product or product-line field with the deals and map it as product."],
+  segment: ["segment", "Export a segment field on deals or accounts and map it as segment."],
+  owner: ["owner", "Export the owner with each deal (Salesforce OwnerId with User.csv, HubSpot Deal owner)."],
+  lossReason: [
+    "loss reason",
+    "Export a loss-reason field (e.g. Loss_Reason__c, HubSpot Closed Lost Reason) and map it as loss_reason.",
+  ],
 } as const;

@@ -80,7 +80,7 @@ export function computeHeadline(
   why("averageSellingPrice", `No deal was won in ${q}.`);
   why("newLogos", REASONS.noAccountLink);
   why("openPipeline", REASONS.pipelineBefore(quarter.end, coverage.firstCreated));
-  why("pipelineCreated", REASONS.pipelineBefore(quarter.end, coverage.firstCreated));
+  why("pipelineCreated", REASONS.createdBefore(quarter.id, coverage.firstCreated));
   why("pipelineGrowthQoQ", growthReason(open, pipeline(previous.end), previous.end, coverage.firstCreated));
   why("pipelineGrowthYoY", growthReason(open, pipeline(yearAgo.end), yearAgo.end, coverage.firstCreated));
   why(

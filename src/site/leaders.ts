@@ -3,7 +3,7 @@ import { NONE } from "../metrics/winLoss.ts";
 /*
  * Picking "the best" for a sentence or a chart title. A placeholder (deals with no product or
  * no competitor recorded) never wins, a figure that is undefined never ranks, and a tie is a
- * tie: every group sharing the top value is named.
+ * tie: every group sharing the top value is named, in alphabetical order.
  */
 
 /** The groups sharing the highest value, or null when no real group has a value. */
@@ -21,7 +21,7 @@ export function leaders<T extends { key: string }>(
       keys = [group.key];
     } else if (value === best) keys.push(group.key);
   }
-  return best === null ? null : { keys, value: best };
+  return best === null ? null : { keys: keys.sort((a, b) => a.localeCompare(b)), value: best };
 }
 
 /** The groups sharing the lowest value, or null. */
