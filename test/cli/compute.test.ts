@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -154,5 +154,25 @@ describe("quarterdeck compute", () => {
     );
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/no such data folder/);
+  });
+});
+
+describe("one company per archive", () => {
+  it("says which config it used, and refuses another company's quarter without suggesting --reissue", async () => {
+    const data = fixture("cli/under-threshold");
+    const first = await run("compute", "--data", data, "--quarter", "2026-Q3", "--out", reports);
+    expect(first.out.split("\n")[0]).toBe(
+      `config: ${join(data, "quarterdeck.config.json")} (company "Fixture Co", currency USD)`,
+    );
+    // The same export under another company's name may not join this archive.
+    const other = join(reports, "other-company");
+    await cp(data, other, { recursive: true });
+    await writeFile(join(other, "quarterdeck.config.json"), '{ "company": "Other Co" }');
+    const second = await run("compute", "--data", other, "--quarter", "2026-Q3", "--out", reports);
+    expect(second.code).toBe(1);
+    expect(second.out.split("\n")[0]).toContain('(company "Other Co", currency USD)');
+    expect(second.err).toContain(`holds the archive of "Fixture Co"`);
+    expect(second.err).toContain("--out");
+    expect(second.err).not.toContain("--reissue");
   });
 });
