@@ -20,6 +20,8 @@ const STEPS = [
 export function flowChart(snapshot: Snapshot): Chart | null {
   if (snapshot.sections.flow === null) return null;
   const flow = snapshot.sections.flow.flow;
+  // A quarter with no pipeline due and no movement has nothing to draw: no bars at $0.
+  if (STEPS.every(([key]) => flow[key] === 0)) return null;
   const c = snapshot.currency;
   let level = 0;
   const bars = STEPS.filter(([key]) => key !== "residual" || flow.residual !== 0).map(

@@ -6,7 +6,8 @@ import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
 /** Pipeline created per week of the quarter: when reps add opportunities. */
 export function pipelineCreatedByWeekChart(snapshot: Snapshot): Chart | null {
   const created = snapshot.sections.pipeline.created;
-  if (created === null) return null;
+  // Nothing created (or nothing with an amount): no bars drawn at a height of $0.
+  if (created === null || created.byWeek.every((w) => w.amount === 0)) return null;
   const weeks = created.byWeek;
   const lastMonth = weeks.slice(-4).reduce((sum, w) => sum + w.amount, 0);
   const share = created.amount === 0 ? null : lastMonth / created.amount;
