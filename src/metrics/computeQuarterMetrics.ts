@@ -197,5 +197,5 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
 function pipelineGap(dataset: Dataset, day: string): string | null {
   return knowsPipelineAt(dataset.coverage, day)
     ? null
-    : REASONS.pipelineBefore(day, dataset.coverage.firstCreated);
+    : REASONS.pipelineBefore(dataset.coverage.firstCreated);
 }

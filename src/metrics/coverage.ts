@@ -87,10 +87,10 @@ export const REASONS = {
       : `The export's earliest opportunity was created on ${firstCreated}, after ${quarter} ended: it cannot tell what pipeline was created then. Export every opportunity, closed ones included, with its original created date.`,
   unrecorded: (field: string, howTo: string) =>
     `No closed deal of the quarter records its ${field}. ${howTo}`,
-  pipelineBefore: (day: Day, firstCreated: Day | null) =>
+  pipelineBefore: (firstCreated: Day | null) =>
     firstCreated === null
       ? "The export holds no opportunities."
-      : `The export's earliest opportunity was created on ${firstCreated}: it cannot tell what was open on ${day}. Export every opportunity, closed ones included, with its original created date.`,
+      : `The export's earliest opportunity was created on ${firstCreated}: it cannot tell what was open on any day before that. Export every opportunity, closed ones included, with its original created date.`,
 } as const;
 
 /** How to supply each breakdown of closed deals when the export records none of it. */

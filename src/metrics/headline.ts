@@ -79,7 +79,7 @@ export function computeHeadline(
   why("cashWinRate", closed.length === 0 ? noneClosed : `The deals closed in ${q} carry no amounts.`);
   why("averageSellingPrice", `No deal was won in ${q}.`);
   why("newLogos", REASONS.noAccountLink);
-  why("openPipeline", REASONS.pipelineBefore(quarter.end, coverage.firstCreated));
+  why("openPipeline", REASONS.pipelineBefore(coverage.firstCreated));
   why("pipelineCreated", REASONS.createdBefore(quarter.id, coverage.firstCreated));
   why("pipelineGrowthQoQ", growthReason(open, pipeline(previous.end), previous.end, coverage.firstCreated));
   why("pipelineGrowthYoY", growthReason(open, pipeline(yearAgo.end), yearAgo.end, coverage.firstCreated));
@@ -97,6 +97,6 @@ function growthOf(now: number | null, before: number | null): number | null {
 }
 
 function growthReason(now: number | null, before: number | null, day: string, firstCreated: string | null) {
-  if (now === null || before === null) return REASONS.pipelineBefore(day, firstCreated);
+  if (now === null || before === null) return REASONS.pipelineBefore(firstCreated);
   return `Open pipeline was nothing on ${day}: growth from zero is undefined.`;
 }
