@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CANONICAL_FIELDS, type MappedKind } from "./canonicalFields.ts";
 
 /** A regular expression given as a string in the config file; checked when the config is read. */
 const PatternSchema = z.string().refine(
@@ -13,8 +14,50 @@ const PatternSchema = z.string().refine(
   { message: "is not a valid regular expression" },
 );
 
-/** Column names of one canonical entity mapped onto the names a CRM export uses. */
-const ColumnMappingSchema = z.record(z.string(), z.string());
+/** Per record kind, the export's header for each canonical field: only known kinds and fields. */
+const ColumnsSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(CANONICAL_FIELDS).map(([kind, fields]) => [
+        kind,
+        z
+          .object(Object.fromEntries(fields.map((field) => [field, z.string().min(1).optional()])))
+          .strict()
+          .optional(),
+      ]),
+    ) as Record<MappedKind, z.ZodOptional<z.ZodObject<Record<string, z.ZodOptional<z.ZodString>>>>>,
+  )
+  .strict();
+
+/** Which file of the data folder holds each record kind. */
+const FilesSchema = z
+  .object(
+    Object.fromEntries(Object.keys(CANONICAL_FIELDS).map((kind) => [kind, z.string().min(1).optional()])) as Record<
+      MappedKind,
+      z.ZodOptional<z.ZodString>
+    >,
+  )
+  .strict();
+
+/** Which values of which column mean won, lost and no decision; every other value is open. */
+const OutcomesSchema = z
+  .object({
+    /** Header of the column holding the outcome; the stage when absent. */
+    column: z.string().min(1).optional(),
+    /** Values meaning closed won (matched without regard to case). */
+    won: z.array(z.string()).default([]),
+    /** Values meaning closed lost to a competitor or for a reason. */
+    lost: z.array(z.string()).default([]),
+    /** Values meaning closed because the buyer made no decision. */
+    noDecision: z.array(z.string()).default([]),
+  })
+  .strict()
+  .refine((o) => o.won.length > 0 || o.lost.length > 0 || o.noDecision.length > 0, {
+    message: 'lists no values: add the values that mean won and lost, e.g. "won": ["Won"], "lost": ["Lost"]',
+  });
+
+/** Tokens a `dateFormat` is written with (YYYY-MM-DD, DD/MM/YYYY HH:mm, D MMM YYYY, …). */
+const DATE_FORMAT = /^(?:YYYY|YY|MMMM|MMM|MM|M|DD|D|HH|H|hh|h|mm|ss|A|[^A-Za-z])+$/;
 
 export const ConfigSchema = z
   .object({
@@ -36,6 +79,11 @@ export const ConfigSchema = z
       .default("UTC"),
     /** How to read ambiguous dates such as 03/04/2026: month first (US) or day first. */
     dateOrder: z.enum(["month-first", "day-first"]).default("month-first"),
+    /** How dates other than the usual ones are written, e.g. "DD/MM/YYYY HH:mm" or "YYYY.MM.DD". */
+    dateFormat: z
+      .string()
+      .regex(DATE_FORMAT, "is not a date format: write it with YYYY, MM, DD, MMM, HH, mm, ss, as in DD/MM/YYYY")
+      .optional(),
     /** How amounts separate cents: "." as in 1,200.00 or "," as in 1.200,00. */
     decimalSeparator: z.enum([".", ","]).default("."),
     /** Loss reasons that mean the buyer made no decision rather than choosing someone else. */
@@ -53,6 +101,7 @@ export const ConfigSchema = z
         /** Minimum employee count for the ICP when the CRM has no tier field. */
         minEmployees: z.number().int().nonnegative().nullable().default(null),
       })
+      .strict()
       .prefault({}),
     personas: z
       .object({
@@ -64,6 +113,7 @@ export const ConfigSchema = z
           Champion: "\\b(director|manager|lead)\\b",
         }),
       })
+      .strict()
       .prefault({}),
     voiceOfCustomer: z
       .object({
@@ -107,6 +157,7 @@ export const ConfigSchema = z
           Outbound: ["cold", "reached out", "our rep", "sdr", "outreach"],
         }),
       })
+      .strict()
       .prefault({}),
     hubspot: z
       .object({
@@ -115,11 +166,16 @@ export const ConfigSchema = z
         /** Deal stages that mean closed lost. */
         closedLostStages: z.array(z.string()).default(["Closed Lost", "closedlost"]),
       })
+      .strict()
       .prefault({}),
     /** Which CRM format the data folder holds; detected from file names and headers when absent. */
-    format: z.enum(["canonical", "salesforce", "hubspot"]).optional(),
-    /** Column overrides per canonical file, e.g. { "opportunities": { "amount": "Deal Value" } }. */
-    columns: z.record(z.string(), ColumnMappingSchema).default({}),
+    format: z.enum(["canonical", "salesforce", "hubspot", "pipedrive"]).optional(),
+    /** The file holding each record kind, e.g. { "opportunities": "sales_pipeline.csv" }. */
+    files: FilesSchema.default({}),
+    /** The export's header for each canonical field, per kind, e.g. { "opportunities": { "amount": "Deal Value" } }. */
+    columns: ColumnsSchema.default({}),
+    /** Which column and values mean won, lost and no decision, when the export has no closed/won flags. */
+    outcomes: OutcomesSchema.optional(),
   })
   .strict();
 

@@ -62,15 +62,34 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-    return `${where}: unknown ${issue.keys.length > 1 ? "keys" : "key"} ${keys}; see the config reference in the README for the valid keys.`;
+    const valid = validKeysAt(issue.path);
+    return `${where}: unknown ${issue.keys.length > 1 ? "keys" : "key"} ${keys}; ${valid.length > 0 ? `the valid keys are ${valid.join(", ")}` : "see the config reference in the README for the valid keys"}.`;
   }
   if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}.`;
   return `${where}: ${issue.message}.`;
 }
 
+/** The keys the schema accepts at a path of the config, for naming them beside a misspelt one. */
+function validKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType | undefined = ConfigSchema;
+  for (const segment of [...path, null]) {
+    // Defaults, optionals and refinements wrap the object whose keys are wanted.
+    for (let def: z.core.$ZodTypeDef | undefined = schema?._zod.def; def && "innerType" in def; ) {
+      schema = def.innerType as z.core.$ZodType;
+      def = schema._zod.def;
+    }
+    if (segment === null) break;
+    const outer: z.core.$ZodTypeDef | undefined = schema?._zod.def;
+    schema = outer?.type === "object" ? (outer as z.core.$ZodObjectDef).shape[String(segment)] : undefined;
+  }
+  const def = schema?._zod.def;
+  return def?.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
 function parseJson(bytes: Buffer, path: string): unknown {
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    // Editors on Windows often save JSON with a byte-order mark, which JSON.parse refuses.
+    return JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new CliError(`${basename(path)}: is not valid JSON (${(error as Error).message}).`);
   }

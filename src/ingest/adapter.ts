@@ -5,7 +5,7 @@ import type { Rate } from "./currency.ts";
 import type { DataFolder } from "./dataFolder.ts";
 
 /** A CRM export format Quarterdeck reads. */
-export type Format = "canonical" | "salesforce" | "hubspot";
+export type Format = "canonical" | "salesforce" | "hubspot" | "pipedrive";
 
 /** Reads one export format into canonical records. */
 export interface Adapter {

@@ -1,6 +1,6 @@
 import type { Day, LocalTime } from "../model/records.ts";
 import type { Row } from "./readTable.ts";
-import { type DateOptions, type Parsed, parseDay, parseLocalTime } from "./values/dates.ts";
+import { type DateOptions, type Parsed, parseCalendarDay, parseDay, parseLocalTime } from "./values/dates.ts";
 import { type DecimalSeparator, type MoneyValue, parseMoney } from "./values/money.ts";
 import { Interner, parseBoolean, parseProbability } from "./values/scalars.ts";
 
@@ -17,22 +17,32 @@ export interface CellContext {
   interner: Interner;
   /** Days already read: a large export repeats the same few thousand dates millions of times. */
   days: Map<string, Parsed<Day>>;
+  /** Days of timestamps already read, which (unlike calendar days) depend on the time zone. */
+  stampDays: Map<string, Parsed<Day>>;
 }
 
 /** A new cell context. */
 export function cellContext(dates: DateOptions, decimal: DecimalSeparator = "."): CellContext {
-  return { dates, decimal, interner: new Interner(), days: new Map() };
+  return { dates, decimal, interner: new Interner(), days: new Map(), stampDays: new Map() };
 }
 
 const DAY_CACHE_LIMIT = 65_536;
 
 function dayOf(text: string, context: CellContext): Parsed<Day> {
-  let parsed = context.days.get(text);
+  return cached(context.days, text, () => parseCalendarDay(text, context.dates));
+}
+
+function stampDayOf(text: string, context: CellContext): Parsed<Day> {
+  return cached(context.stampDays, text, () => parseDay(text, context.dates));
+}
+
+function cached(cache: Map<string, Parsed<Day>>, text: string, parse: () => Parsed<Day>): Parsed<Day> {
+  let parsed = cache.get(text);
   if (parsed === undefined) {
-    parsed = parseDay(text, context.dates);
+    parsed = parse();
     // Timestamps rarely repeat: keep the cache bounded rather than let it hold them all.
-    if (context.days.size >= DAY_CACHE_LIMIT) context.days.clear();
-    context.days.set(text, parsed);
+    if (cache.size >= DAY_CACHE_LIMIT) cache.clear();
+    cache.set(text, parsed);
   }
   return parsed;
 }
@@ -62,15 +72,26 @@ export function optionalId(row: Row, key: string): string | null {
   return text === "" ? null : text;
 }
 
-/** A day that must be there. */
+/** A calendar day (close date, due date) that must be there: the day as written, whatever the time zone. */
 export function requiredDay(row: Row, key: string, context: CellContext): Day | undefined {
   return required(row, key, dayOf(row.get(key), context));
 }
 
-/** A day, or null when empty or unusable. */
+/** A calendar day, or null when empty or unusable. */
 export function optionalDay(row: Row, key: string, context: CellContext): Day | null {
   const text = row.get(key);
   return text === "" ? null : optional(row, key, dayOf(text, context));
+}
+
+/** The local day of a timestamp (created, activity time) that must be there: moved into the company's time zone. */
+export function requiredTimestampDay(row: Row, key: string, context: CellContext): Day | undefined {
+  return required(row, key, stampDayOf(row.get(key), context));
+}
+
+/** The local day of a timestamp, or null when empty or unusable. */
+export function optionalTimestampDay(row: Row, key: string, context: CellContext): Day | null {
+  const text = row.get(key);
+  return text === "" ? null : optional(row, key, stampDayOf(text, context));
 }
 
 /** A timestamp that must be there, as local time. */

@@ -4,7 +4,8 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { CliError } from "../cli/errors.ts";
 import type { Ledger } from "./ledger.ts";
-import { type Row, readTable, type TableSpec } from "./readTable.ts";
+import { readCsv } from "./readCsv.ts";
+import { type ColumnMapping, type Row, readTable, type TableSpec } from "./readTable.ts";
 
 /*
  * A data folder as adapters see it: the files it holds, and a way to read one as a table that
@@ -72,7 +73,7 @@ export class DataFolder {
     file: string,
     spec: TableSpec<T>,
     accept: (record: T, row: Row) => void,
-    mapping: Record<string, string> = {},
+    mapping: ColumnMapping = {},
   ): Promise<number> {
     try {
       return await this.#read(file, spec, accept, mapping);
@@ -80,14 +81,20 @@ export class DataFolder {
       if (!(error instanceof CliError) || spec.kind === "opportunities") throw error;
       const { sha256, bytes } = await hashFile(join(this.dir, file));
       this.#inputs.set(file, { file, sha256, bytes, kind: `${spec.kind} (not used)` });
-      this.#ledger.file(file, spec.kind);
+      // Every row of a file left out is counted as read and not used, so no summary can say
+      // "0 rejected" while a whole file went unused.
+      const counts = this.#ledger.file(file, spec.kind);
+      counts.kind = `${spec.kind} (not used)`;
+      counts.read = await countRows(join(this.dir, file), file).catch(() => 0);
+      counts.used = 0;
       this.#ledger.report({
         file,
         line: 1,
         column: null,
-        problem: `file not used: ${error.message}`,
+        problem: `file not used, none of its ${counts.read} rows are: ${error.message}`,
         severity: "warning",
       });
+      counts.rejected = counts.read;
       return 0;
     }
   }
@@ -96,7 +103,7 @@ export class DataFolder {
     file: string,
     spec: TableSpec<T>,
     accept: (record: T, row: Row) => void,
-    mapping: Record<string, string>,
+    mapping: ColumnMapping,
   ): Promise<number> {
     let accepted = 0;
     const info = await readTable(
@@ -143,6 +150,13 @@ export class DataFolder {
     }
     return [...this.#inputs.values()].sort((a, b) => a.file.localeCompare(b.file));
   }
+}
+
+/** The number of data rows of a CSV file. */
+async function countRows(path: string, file: string): Promise<number> {
+  let rows = 0;
+  await readCsv(path, file, { header() {}, row: () => void rows++ });
+  return rows;
 }
 
 /** SHA-256 and size of a file, streamed. */

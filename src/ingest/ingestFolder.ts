@@ -1,6 +1,7 @@
+import { CliError } from "../cli/errors.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Interview } from "../model/interview.ts";
-import type { Day, Opportunity, Records } from "../model/records.ts";
+import { type Day, type Opportunity, type Records, UNDATED } from "../model/records.ts";
 import type { Format } from "./adapter.ts";
 import { chooseAdapter } from "./adapters.ts";
 import { cellContext } from "./cells.ts";
@@ -36,7 +37,7 @@ export async function ingestFolder(
   const folder = await DataFolder.open(dir, ledger, progress);
   const adapter = await chooseAdapter(folder, config.format);
   const cells = cellContext(
-    { timeZone: config.timeZone, dateOrder: config.dateOrder },
+    { timeZone: config.timeZone, dateOrder: config.dateOrder, format: config.dateFormat },
     config.decimalSeparator,
   );
   const rates = [
@@ -52,7 +53,10 @@ export async function ingestFolder(
   };
   const read = await adapter.read(folder, context);
   if (!read.supplied.includes("opportunities")) {
-    throw new Error(`${adapter.label} adapter returned no opportunities`);
+    throw new CliError(
+      `${dir}: no opportunities were read as ${adapter.label}. Name the file that holds the deals in ` +
+        `quarterdeck.config.json ("files": { "opportunities": "<file>.csv" }), or run quarterdeck init --data ${dir} to write the config.`,
+    );
   }
   const commentary = await readCommentary(folder);
   const interviews = await readInterviews(folder, ledger);
@@ -60,7 +64,8 @@ export async function ingestFolder(
   const inputs = await folder.inputs();
   const summary = ledger.summary();
   const overThreshold = summary.files
-    .filter((f) => f.read > 0 && f.rejected / f.read > config.rejectThreshold)
+    // A file left out whole has already said why; only files that were read count against the threshold.
+    .filter((f) => !f.kind.endsWith("(not used)") && f.read > 0 && f.rejected / f.read > config.rejectThreshold)
     .map(({ file, rejected, read }) => ({ file, rejected, read }));
   return {
     records: { ...read, asOf: asOfDay(read) },
@@ -82,7 +87,7 @@ export async function ingestFolder(
 export function asOfDay(records: Omit<Records, "asOf">): Day {
   let latest = "0000-01-01";
   for (const o of records.opportunities) {
-    if (o.createdDate > latest) latest = o.createdDate;
+    if (o.createdDate > latest && o.createdDate !== UNDATED) latest = o.createdDate;
     if (o.isClosed && o.closeDate > latest) latest = o.closeDate;
   }
   for (const h of records.history) if (h.at > latest) latest = h.at.slice(0, 10);

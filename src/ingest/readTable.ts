@@ -67,6 +67,11 @@ export class Row {
     this.#skipped = false;
   }
 
+  /** The file the row is in, as messages name it. */
+  get file(): string {
+    return this.#file;
+  }
+
   /** Whether the file has the column. */
   has(key: string): boolean {
     return this.#index.has(key);
@@ -137,6 +142,9 @@ export function normalizeHeader(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
+/** A column mapping from the config: canonical field → the export's header. */
+export type ColumnMapping = Readonly<Record<string, string | undefined>>;
+
 /** Reads a table, handing each record `build` returns to `accept`; returns what was learned of the file. */
 export async function readTable<T>(
   path: string,
@@ -144,14 +152,37 @@ export async function readTable<T>(
   spec: TableSpec<T>,
   ledger: Ledger,
   accept: (record: T, row: Row) => void,
-  mapping: Record<string, string> = {},
+  mapping: ColumnMapping = {},
+): Promise<CsvFileInfo> {
+  try {
+    return await readRows(path, file, spec, ledger, accept, mapping, undefined);
+  } catch (error) {
+    if (!(error instanceof NeedsValueCounts)) throw error;
+    // Two headers could be the same field: count the values each holds, then read for real.
+    const counts = await countValues(path, file, error.positions);
+    return await readRows(path, file, spec, ledger, accept, mapping, counts);
+  }
+}
+
+async function readRows<T>(
+  path: string,
+  file: string,
+  spec: TableSpec<T>,
+  ledger: Ledger,
+  accept: (record: T, row: Row) => void,
+  mapping: ColumnMapping,
+  valueCounts: Map<number, number> | undefined,
 ): Promise<CsvFileInfo> {
   const counts = ledger.file(file, spec.kind);
   let row: Row | undefined;
-  const info = await readCsv(path, file, {
+  return await readCsv(path, file, {
     header(fields) {
-      const { index, headers } = matchHeader(fields, spec, file, mapping);
-      row = new Row(file, index, headers, ledger, spec.nullValues);
+      const match = matchHeader(fields, spec, file, mapping, valueCounts);
+      if (match.ambiguous.length > 0 && valueCounts === undefined) {
+        throw new NeedsValueCounts(match.ambiguous.flatMap((a) => a.candidates));
+      }
+      for (const a of match.ambiguous) reportAmbiguity(a, fields, spec.kind, file, ledger, valueCounts!);
+      row = new Row(file, match.index, match.headers, ledger, spec.nullValues);
     },
     row(fields, line) {
       counts.read++;
@@ -166,49 +197,138 @@ export async function readTable<T>(
       accept(record, row!);
     },
   });
-  return info;
 }
 
+/** Raised from the header when a column has two candidate headers and their values are not counted yet. */
+class NeedsValueCounts extends Error {
+  readonly positions: number[];
+  constructor(positions: number[]) {
+    super("the values of ambiguous columns must be counted first");
+    this.positions = positions;
+  }
+}
+
+async function countValues(path: string, file: string, positions: number[]): Promise<Map<number, number>> {
+  const counts = new Map(positions.map((p) => [p, 0]));
+  await readCsv(path, file, {
+    header() {},
+    row(fields) {
+      for (const p of positions) if ((fields[p] ?? "").trim() !== "") counts.set(p, counts.get(p)! + 1);
+    },
+  });
+  return counts;
+}
+
+/** A canonical field that two or more headers could be. */
+interface Ambiguity {
+  key: string;
+  candidates: number[];
+  chosen: number;
+}
+
+function reportAmbiguity(
+  ambiguity: Ambiguity,
+  fields: string[],
+  kind: string,
+  file: string,
+  ledger: Ledger,
+  valueCounts: Map<number, number>,
+): void {
+  const described = ambiguity.candidates
+    .map((at) => `"${fields[at]}" (${valueCounts.get(at) ?? 0} values)`)
+    .join(" and ");
+  const chosen = fields[ambiguity.chosen]!;
+  ledger.report({
+    file,
+    line: 1,
+    column: chosen,
+    problem:
+      `${ambiguity.candidates.length} columns could be ${ambiguity.key}: ${described}; used "${chosen}", the one holding the most values. ` +
+      `To choose another, name it in quarterdeck.config.json: "columns": { "${kind}": { "${ambiguity.key}": "<header>" } }`,
+    severity: "warning",
+  });
+}
+
+/**
+ * Finds each column of the spec in the header. A header the config names is matched exactly
+ * (then without regard to case and punctuation, when only one header fits). Otherwise the
+ * column's names are tried in turn, each matched without regard to case and punctuation;
+ * when two headers fit one name (`Loss_Reason__c` and `LossReason__c`), the one holding
+ * values wins and the ledger says which was used.
+ */
 function matchHeader(
   fields: string[],
   spec: TableSpec<unknown>,
   file: string,
-  mapping: Record<string, string>,
+  mapping: ColumnMapping,
+  valueCounts: Map<number, number> | undefined,
 ) {
-  const positions = new Map<string, number>();
+  const exact = new Map<string, number>();
+  const normalized = new Map<string, number[]>();
   fields.forEach((name, at) => {
+    if (!exact.has(name.trim())) exact.set(name.trim(), at);
     const key = normalizeHeader(name);
-    if (!positions.has(key)) positions.set(key, at);
+    const positions = normalized.get(key);
+    if (positions) positions.push(at);
+    else normalized.set(key, [at]);
   });
   const index = new Map<string, number>();
   const headers = new Map<string, string>();
+  const ambiguous: Ambiguity[] = [];
   const missing: string[] = [];
+  const unmatched: string[] = [];
   for (const column of spec.columns) {
     const mapped = mapping[column.key];
-    const aliases = column.aliases ?? [];
-    const names =
-      mapped !== undefined
-        ? [mapped]
-        : column.preferAliases
-          ? [...aliases, column.key]
-          : [column.key, ...aliases];
-    const at = names.map((name) => positions.get(normalizeHeader(name))).find((p) => p !== undefined);
+    let at: number | undefined;
+    if (mapped !== undefined) {
+      const loose = normalized.get(normalizeHeader(mapped)) ?? [];
+      at = exact.get(mapped.trim()) ?? (loose.length === 1 ? loose[0] : undefined);
+      if (at === undefined) unmatched.push(`"${column.key}": "${mapped}"`);
+    } else {
+      const aliases = column.aliases ?? [];
+      const names = column.preferAliases ? [...aliases, column.key] : [column.key, ...aliases];
+      for (const name of names) {
+        const candidates = normalized.get(normalizeHeader(name));
+        if (candidates === undefined) continue;
+        at = candidates.length === 1 ? candidates[0]! : chooseAmong(candidates, fields, name, valueCounts);
+        if (candidates.length > 1) ambiguous.push({ key: column.key, candidates, chosen: at });
+        break;
+      }
+    }
     if (at !== undefined) {
       index.set(column.key, at);
       headers.set(column.key, fields[at]!);
-    } else if (column.required) {
-      missing.push(mapped === undefined ? column.key : `${column.key} (mapped to "${mapped}")`);
+    } else if (column.required && mapped === undefined) {
+      missing.push(column.key);
     }
+  }
+  if (unmatched.length > 0) {
+    throw new CliError(
+      `${file}: quarterdeck.config.json maps ${unmatched.join(", ")} under "columns": { "${spec.kind}": … }, ` +
+        `but the header has no such column. The header has: ${fields.join(", ")}. Write the header exactly as the file has it.`,
+    );
   }
   if (missing.length > 0) {
     const plural = missing.length > 1 ? "columns" : "column";
     throw new CliError(
       `${file}: required ${plural} ${missing.map((m) => `"${m}"`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing. ` +
         `The header has: ${fields.join(", ")}. Add the ${plural} to the export, or map ${missing.length > 1 ? "them" : "it"} ` +
-        `in quarterdeck.config.json: "columns": { "${spec.kind}": { "${missing[0]!.split(" ")[0]}": "<your column name>" } }.`,
+        `in quarterdeck.config.json: "columns": { "${spec.kind}": { "${missing[0]!}": "<your column name>" } }.`,
     );
   }
-  return { index, headers };
+  return { index, headers, ambiguous };
+}
+
+/** Of headers that could be the same field: the one holding the most values, then the one spelt exactly so. */
+function chooseAmong(
+  candidates: number[],
+  fields: string[],
+  name: string,
+  valueCounts: Map<number, number> | undefined,
+): number {
+  const count = (at: number) => valueCounts?.get(at) ?? 0;
+  const exactly = (at: number) => (fields[at]!.trim() === name ? 1 : 0);
+  return [...candidates].sort((a, b) => count(b) - count(a) || exactly(b) - exactly(a) || a - b)[0]!;
 }
 
 /** A spec with some columns renamed or re-required and extra columns to read, for another export format. */

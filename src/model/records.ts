@@ -15,6 +15,14 @@ export const LocalTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:
 export const MoneySchema = z.number().finite();
 
 export type Day = z.output<typeof DaySchema>;
+
+/**
+ * The day of a record the export left undated where the record is still usable (an open deal
+ * with no expected close, a deal or lead with no created date): it sorts after every real
+ * day, so the record falls in no quarter and exists at no past moment, and figures that need
+ * the day leave it out.
+ */
+export const UNDATED: Day = "9999-12-31";
 export type LocalTime = z.output<typeof LocalTimeSchema>;
 
 export const OpportunityTypeSchema = z.enum(["new", "expansion", "renewal"]);
@@ -75,9 +83,9 @@ export const OpportunitySchema = z.object({
   currency: z.string(),
   /** Amount in the recorded currency. */
   amountOriginal: z.number().finite(),
-  /** Day the opportunity was created. */
+  /** Day the opportunity was created; UNDATED when the export has none. */
   createdDate: DaySchema,
-  /** Expected or actual close day. */
+  /** Expected or actual close day; UNDATED for an open deal with no expected close. */
   closeDate: DaySchema,
   /** Whether the deal is closed (won or not). */
   isClosed: z.boolean(),
@@ -144,7 +152,7 @@ export type Activity = z.output<typeof ActivitySchema>;
 export const LeadSchema = z.object({
   /** CRM id of the lead. */
   id: z.string().min(1),
-  /** Day the lead was created. */
+  /** Day the lead was created; UNDATED when the export has none. */
   createdDate: DaySchema,
   /** Day it became a marketing-qualified lead. */
   mqlDate: DaySchema.nullable(),

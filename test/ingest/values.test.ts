@@ -56,7 +56,7 @@ describe("dates", () => {
     });
     expect(parseDay("next Tuesday", us)).toEqual({
       ok: false,
-      problem: '"next Tuesday" is not a date: use YYYY-MM-DD, an ISO timestamp or M/D/YYYY',
+      problem: '"next Tuesday" is not a date: use YYYY-MM-DD, an ISO timestamp, M/D/YYYY or 15 Apr 2021, or say how dates are written with "dateFormat" in quarterdeck.config.json (e.g. "DD/MM/YYYY HH:mm")',
     });
     expect(parseDay("", us)).toEqual({ ok: false, problem: "is empty" });
   });

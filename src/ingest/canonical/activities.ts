@@ -1,5 +1,5 @@
 import type { Activity, ActivityType } from "../../model/records.ts";
-import { optionalText, requiredDay, requiredId, requiredText } from "../cells.ts";
+import { optionalText, requiredId, requiredText, requiredTimestampDay } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
 
@@ -28,7 +28,8 @@ export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
           `"${typeText}" is not an activity type: use call, meeting, email, task, proposal or other`,
         );
       }
-      const date = requiredDay(row, "date", cells);
+      // Activities are often exported with their time: the day is taken in the company's zone.
+      const date = requiredTimestampDay(row, "date", cells);
       if (row.rejected) return undefined;
       return {
         id: id!,

@@ -1,29 +1,50 @@
-import type { Account, Opportunity } from "../../model/records.ts";
+import { CliError } from "../../cli/errors.ts";
+import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
+  optionalDay,
   optionalId,
   optionalProbability,
   optionalText,
   required,
-  requiredBoolean,
   requiredDay,
   requiredId,
   requiredMoney,
   requiredText,
+  requiredTimestampDay,
 } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import { deriveOpportunityType } from "../derive.ts";
+import { type DealOutcome, outcomeRule } from "../outcomes.ts";
 import type { Row, TableSpec } from "../readTable.ts";
+import { parseBoolean } from "../values/scalars.ts";
 
 /** Owner shown for deals of an export that names no owners. */
 export const NO_OWNER = "(no owner)";
 
-/** opportunities.csv: the deals. Amounts are converted at the close date. */
+/** What a format adds to the canonical reading of deals. */
+export interface DealRules {
+  /** Closed and won when neither the config's `outcomes` nor is_closed/is_won columns say (HubSpot's stages, Pipedrive's status). */
+  outcome?: (row: Row) => DealOutcome;
+  /** The column holding a closed deal's close day, when the format keeps it apart from the expected one. */
+  closedOnKey?: (row: Row, outcome: DealOutcome) => string;
+}
+
+/**
+ * opportunities.csv: the deals. Amounts are converted at the close date. Closed and won come
+ * from the config's `outcomes` when set, else from is_closed/is_won, else from the format's
+ * own rule. A deal is used whenever it can be: an open deal needs no close date, and a deal
+ * without a created date is kept for the figures that do not place it in time.
+ */
 export function opportunitiesSpec(
   context: IngestContext,
   accounts: ReadonlyMap<string, Account>,
+  rules: DealRules = {},
 ): TableSpec<Opportunity> {
   const { cells, converter } = context;
   const reporting = context.config.currency;
+  const configured = context.config.outcomes;
+  const fromConfig = configured === undefined ? undefined : outcomeRule(configured);
+  const needsFlags = configured === undefined && rules.outcome === undefined;
   return {
     kind: "opportunities",
     columns: [
@@ -38,14 +59,15 @@ export function opportunitiesSpec(
       { key: "currency" },
       { key: "created_date", required: true, aliases: ["created"] },
       { key: "close_date", required: true },
-      { key: "is_closed", required: true, aliases: ["closed"] },
-      { key: "is_won", required: true, aliases: ["won"] },
+      { key: "is_closed", required: needsFlags, aliases: ["closed"] },
+      { key: "is_won", required: needsFlags, aliases: ["won"] },
       { key: "loss_reason" },
       { key: "competitor" },
       { key: "lead_source", aliases: ["source"] },
       { key: "forecast_category" },
       { key: "probability" },
       { key: "segment" },
+      ...(configured?.column === undefined ? [] : [{ key: OUTCOME_KEY, aliases: [configured.column] }]),
     ],
     build(row) {
       const id = requiredId(row, "id");
@@ -54,12 +76,17 @@ export function opportunitiesSpec(
       const stage = requiredText(row, "stage", cells);
       // An opportunity without an amount is still a deal (and still counts in win rates by count).
       const money = row.get("amount") === "" ? emptyAmount(row) : requiredMoney(row, "amount", cells);
-      const createdDate = requiredDay(row, "created_date", cells);
-      const closeDate = requiredDay(row, "close_date", cells);
-      const isClosed = requiredBoolean(row, "is_closed");
-      const isWon = requiredBoolean(row, "is_won");
+      const createdDate = createdDay(row, cells);
+      const outcome = fromConfig
+        ? fromConfig(row, configured?.column === undefined ? "stage" : outcomeColumn(row, configured.column))
+        : row.has("is_closed") || rules.outcome === undefined
+          ? flags(row)
+          : rules.outcome(row);
+      if (row.rejected || outcome === undefined) return undefined;
+      const closeDate = outcome.isClosed
+        ? requiredDay(row, rules.closedOnKey?.(row, outcome) ?? "close_date", cells)
+        : expectedClose(row, cells);
       if (row.rejected) return undefined;
-      if (isWon && !isClosed) return row.reject("is_won", "says won but is_closed says open");
       const currency =
         money!.currency ?? cells.interner.intern(row.get("currency").toUpperCase() || reporting);
       const amount = required(row, "amount", converter.convert(money!.amount, currency, closeDate!));
@@ -69,6 +96,7 @@ export function opportunitiesSpec(
       const type = deriveOpportunityType(typeText);
       if (type === null && typeText !== "")
         row.warn("type", `"${typeText}" is not new, expansion or renewal`);
+      const lossReason = optionalText(row, "loss_reason", cells);
       return {
         id: id!,
         accountId,
@@ -82,9 +110,9 @@ export function opportunitiesSpec(
         amountOriginal: money!.amount,
         createdDate: createdDate!,
         closeDate: closeDate!,
-        isClosed: isClosed!,
-        isWon: isWon!,
-        lossReason: optionalText(row, "loss_reason", cells),
+        isClosed: outcome.isClosed,
+        isWon: outcome.isWon,
+        lossReason: outcome.noDecision ? noDecisionReason(lossReason, outcome.value) : lossReason,
         competitor: optionalText(row, "competitor", cells),
         leadSource: optionalText(row, "lead_source", cells),
         forecastCategory: optionalText(row, "forecast_category", cells),
@@ -95,6 +123,52 @@ export function opportunitiesSpec(
       };
     },
   };
+}
+
+/** The key under which the config's outcome column is read. */
+const OUTCOME_KEY = "outcomes.column";
+
+function outcomeColumn(row: Row, header: string): string {
+  if (!row.has(OUTCOME_KEY)) {
+    throw new CliError(
+      `${row.file}: "outcomes": { "column": "${header}" } in quarterdeck.config.json names a column the file does not have. ` +
+        `Write the header exactly as the file has it, or leave "column" out to read outcomes from the stage.`,
+    );
+  }
+  return OUTCOME_KEY;
+}
+
+/** Closed and won from the is_closed/is_won columns. */
+function flags(row: Row): DealOutcome | undefined {
+  const isClosed = required(row, "is_closed", parseBoolean(row.get("is_closed")));
+  const isWon = required(row, "is_won", parseBoolean(row.get("is_won")));
+  if (isClosed === undefined || isWon === undefined) return undefined;
+  if (isWon && !isClosed) return row.reject("is_won", "says won but is_closed says open");
+  return { isClosed, isWon, noDecision: false, value: "" };
+}
+
+/** A no-decision outcome keeps its reason, worded so that `noDecisionPattern` sees it. */
+function noDecisionReason(reason: string | null, value: string): string {
+  if (reason === null) return value === "" || !/no.?decision/i.test(value) ? "No decision" : value;
+  return /no.?decision/i.test(reason) ? reason : `No decision (${reason})`;
+}
+
+function createdDay(row: Row, cells: IngestContext["cells"]): string | undefined {
+  if (row.get("created_date") !== "") return requiredTimestampDay(row, "created_date", cells);
+  row.warn(
+    "created_date",
+    "is empty; the deal counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates)",
+  );
+  return UNDATED;
+}
+
+/** An open deal's expected close: without one it still counts as open pipeline. */
+function expectedClose(row: Row, cells: IngestContext["cells"]): string {
+  if (row.get("close_date") === "") {
+    row.warn("close_date", "is empty on an open deal; it counts as open pipeline but in no quarter's forecast");
+    return UNDATED;
+  }
+  return optionalDay(row, "close_date", cells) ?? UNDATED;
 }
 
 function emptyAmount(row: Row): { amount: number; currency: string | null } {

@@ -1,5 +1,5 @@
 import type { Activity, ActivityType } from "../../model/records.ts";
-import { optionalId, requiredDay, requiredId, requiredText } from "../cells.ts";
+import { optionalId, requiredDay, requiredId, requiredText, requiredTimestampDay } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
 import { parseBoolean } from "../values/scalars.ts";
@@ -40,7 +40,11 @@ export function salesforceActivities(context: IngestContext, object: "Task" | "E
       const owner = requiredText(row, "OwnerId", cells);
       const dateKey =
         ["ActivityDate", "ActivityDateTime", "CreatedDate"].find((k) => row.get(k) !== "") ?? "ActivityDate";
-      const date = requiredDay(row, dateKey, cells);
+      // ActivityDate is a day; ActivityDateTime and CreatedDate are timestamps in UTC.
+      const date =
+        dateKey === "ActivityDate"
+          ? requiredDay(row, dateKey, cells)
+          : requiredTimestampDay(row, dateKey, cells);
       if (row.rejected) return undefined;
       const what = optionalId(row, "WhatId");
       const who = optionalId(row, "WhoId");

@@ -12,6 +12,8 @@ import type { Day, LocalTime } from "../../model/records.ts";
 export interface DateOptions {
   timeZone: string;
   dateOrder: "month-first" | "day-first";
+  /** The config's `dateFormat` (DD/MM/YYYY HH:mm, …), tried before the usual forms. */
+  format?: string | undefined;
 }
 
 /** A parsed value, or the reason it could not be parsed. */
@@ -21,6 +23,22 @@ const ISO =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const SLASHED =
   /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+// Textual months, as Zoho, spreadsheets and BI tools write them: "15 Apr, 2021 00:02:00",
+// "15-Apr-2021", "Apr 15, 2021", "April 15 2021 3:05 PM".
+const TIME = String.raw`(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?\s*(Z|[+-]\d{2}:?\d{2})?)?`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?,?[ -](\d{4}|\d{2})${TIME}$`, "i");
+const MONTH_DAY_YEAR = new RegExp(String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, "i");
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** A month from its English name or three-letter abbreviation (Sept too), or 0. */
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  const at = MONTHS.indexOf(lower.slice(0, 3));
+  if (at === -1) return 0;
+  const full = new Date(Date.UTC(2000, at, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
+  return lower.length === 3 || lower === "sept" || full.toLowerCase() === lower ? at + 1 : 0;
+}
 
 interface Parts {
   year: number;
@@ -36,9 +54,22 @@ export function parseDay(text: string, options: DateOptions): Parsed<Day> {
   return local.ok ? { ok: true, value: local.value.slice(0, 10) } : local;
 }
 
+/**
+ * Reads a field that holds a calendar day (a close date, a due date): the day as written,
+ * even when the export adds a time ("2018-10-01 00:00:00") or an offset. Only timestamps
+ * move with the time zone; a day does not.
+ */
+export function parseCalendarDay(text: string, options: DateOptions): Parsed<Day> {
+  const parts = splitDate(text.trim(), options);
+  if (typeof parts === "string") return { ok: false, problem: parts };
+  const { year, month, day } = parts;
+  if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
+  return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}` };
+}
+
 /** Reads a date or timestamp as local "YYYY-MM-DDTHH:mm:ss" (a bare day is midnight). */
 export function parseLocalTime(text: string, options: DateOptions): Parsed<LocalTime> {
-  const parts = splitDate(text.trim(), options.dateOrder);
+  const parts = splitDate(text.trim(), options);
   if (typeof parts === "string") return { ok: false, problem: parts };
   const { year, month, day, time } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
@@ -58,7 +89,12 @@ export function parseLocalTime(text: string, options: DateOptions): Parsed<Local
   return { ok: true, value: toZonedLocalTime(utcMs, options.timeZone) };
 }
 
-function splitDate(text: string, order: DateOptions["dateOrder"]): Parts | string {
+function splitDate(text: string, options: DateOptions): Parts | string {
+  const order = options.dateOrder;
+  if (options.format !== undefined) {
+    const configured = compileDateFormat(options.format).exec(text);
+    if (configured?.groups) return partsOf(configured.groups);
+  }
   const iso = ISO.exec(text);
   if (iso) {
     const [, y, m, d, hh, mm, ss, zone] = iso;
@@ -83,8 +119,80 @@ function splitDate(text: string, order: DateOptions["dateOrder"]): Parts | strin
       time: hh === undefined ? null : clock(hour, Number(mm), Number(ss ?? 0), zone),
     };
   }
+  const textual = DAY_MONTH_YEAR.exec(text) ?? MONTH_DAY_YEAR.exec(text);
+  if (textual) {
+    const dayFirst = /^\d/.test(text);
+    const [, a, b, y, hh, mm, ss, meridiem, zone] = textual;
+    const month = monthNumber(dayFirst ? b! : a!);
+    if (month > 0) {
+      let hour = hh === undefined ? 0 : Number(hh);
+      if (meridiem) hour = (hour % 12) + (meridiem.toUpperCase() === "PM" ? 12 : 0);
+      return {
+        year: expandYear(y!),
+        month,
+        day: Number(dayFirst ? a : b),
+        time: hh === undefined ? null : clock(hour, Number(mm), Number(ss ?? 0), zone),
+      };
+    }
+  }
   if (text === "") return "is empty";
-  return `"${text}" is not a date: use YYYY-MM-DD, an ISO timestamp or M/D/YYYY`;
+  return (
+    `"${text}" is not a date: use YYYY-MM-DD, an ISO timestamp, M/D/YYYY or 15 Apr 2021, ` +
+    `or say how dates are written with "dateFormat" in quarterdeck.config.json (e.g. "DD/MM/YYYY HH:mm")`
+  );
+}
+
+const TOKENS: [string, string][] = [
+  ["YYYY", "(?<year>\\d{4})"],
+  ["YY", "(?<year>\\d{2})"],
+  ["MMMM", "(?<monthName>[a-z]{3,9})"],
+  ["MMM", "(?<monthName>[a-z]{3,4})"],
+  ["MM", "(?<month>\\d{2})"],
+  ["M", "(?<month>\\d{1,2})"],
+  ["DD", "(?<day>\\d{2})"],
+  ["D", "(?<day>\\d{1,2})"],
+  ["HH", "(?<hour>\\d{2})"],
+  ["H", "(?<hour>\\d{1,2})"],
+  ["hh", "(?<hour>\\d{2})"],
+  ["h", "(?<hour>\\d{1,2})"],
+  ["mm", "(?<minute>\\d{2})"],
+  ["ss", "(?<second>\\d{2})"],
+  ["A", "(?<meridiem>AM|PM)"],
+];
+const compiled = new Map<string, RegExp>();
+
+/** A `dateFormat` such as "DD/MM/YYYY HH:mm" as a regular expression with named parts. */
+export function compileDateFormat(format: string): RegExp {
+  let pattern = compiled.get(format);
+  if (pattern === undefined) {
+    let source = "";
+    for (let rest = format; rest.length > 0; ) {
+      const token = TOKENS.find(([t]) => rest.startsWith(t));
+      if (token) {
+        source += token[1];
+        rest = rest.slice(token[0].length);
+      } else {
+        source += rest[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        rest = rest.slice(1);
+      }
+    }
+    // A trailing offset is still read, so a format need not spell it.
+    pattern = new RegExp(`^${source}\\s*(?<zone>Z|[+-]\\d{2}:?\\d{2})?$`, "i");
+    compiled.set(format, pattern);
+  }
+  return pattern;
+}
+
+function partsOf(groups: Record<string, string | undefined>): Parts {
+  const { year, monthName, month, day, hour, minute, second, meridiem, zone } = groups;
+  let h = hour === undefined ? 0 : Number(hour);
+  if (meridiem) h = (h % 12) + (meridiem.toUpperCase() === "PM" ? 12 : 0);
+  return {
+    year: expandYear(year!),
+    month: monthName !== undefined ? monthNumber(monthName) : Number(month),
+    day: Number(day),
+    time: hour === undefined ? null : clock(h, Number(minute ?? 0), Number(second ?? 0), zone),
+  };
 }
 
 function clock(hour: number, minute: number, second: number, zone: string | undefined) {

@@ -1,0 +1,58 @@
+import type { Row } from "./readTable.ts";
+
+/*
+ * Whether a deal is open, won, lost or closed without a decision, from the values of one
+ * column (the stage unless the config's `outcomes.column` names another). Values match
+ * without regard to case or surrounding spaces; every other value is open. A value that is
+ * taken as open but reads like a closed one ("Closed: won") is reported once, with the
+ * config line that would settle it: a deal never silently stays open forever.
+ */
+
+/** What a row says of its deal's outcome. */
+export interface DealOutcome {
+  isClosed: boolean;
+  isWon: boolean;
+  /** Closed because the buyer made no decision. */
+  noDecision: boolean;
+  /** The value the outcome was read from ("" when it came from closed/won flags). */
+  value: string;
+}
+
+/** Lists of values meaning won, lost and no decision. */
+export interface OutcomeValues {
+  won: readonly string[];
+  lost: readonly string[];
+  noDecision: readonly string[];
+}
+
+const CLOSED_LOOKING = /\b(closed?|won|win|lost|lose|abandon\w*|dead|cancel+ed|disqualified|churned|no.?decision)\b/i;
+
+/** Whether a value reads like a closed outcome. */
+export function looksClosed(value: string): boolean {
+  return CLOSED_LOOKING.test(value);
+}
+
+/** Reads outcomes from the values of a column, warning once per open value that looks closed. */
+export function outcomeRule(values: OutcomeValues) {
+  const key = (v: string) => v.trim().toLowerCase();
+  const won = new Set(values.won.map(key));
+  const lost = new Set(values.lost.map(key));
+  const noDecision = new Set(values.noDecision.map(key));
+  const warned = new Set<string>();
+  return (row: Row, column: string): DealOutcome => {
+    const value = row.get(column);
+    const k = key(value);
+    if (won.has(k)) return { isClosed: true, isWon: true, noDecision: false, value };
+    if (lost.has(k)) return { isClosed: true, isWon: false, noDecision: false, value };
+    if (noDecision.has(k)) return { isClosed: true, isWon: false, noDecision: true, value };
+    if (looksClosed(value) && !warned.has(k)) {
+      warned.add(k);
+      row.warn(
+        column,
+        `"${value}" looks like a closed stage but is taken as open: add it to outcomes.won, outcomes.lost or ` +
+          `outcomes.noDecision in quarterdeck.config.json (e.g. "outcomes": { "won": ["${value}"] })`,
+      );
+    }
+    return { isClosed: false, isWon: false, noDecision: false, value };
+  };
+}
