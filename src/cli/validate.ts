@@ -17,7 +17,10 @@ export async function validate(
   const rejected = ingest.ledger.files.reduce((n, f) => n + f.rejected, 0);
   const leftOut = ingest.ledger.files.filter((f) => f.kind.endsWith("(not used)"));
   const inLeftOut = leftOut.reduce((n, f) => n + f.read, 0);
-  const why = leftOut.length > 0 ? ` (${inLeftOut} of them in files left out: ${leftOut.map((f) => f.file).join(", ")})` : "";
+  const why =
+    leftOut.length > 0
+      ? ` (${inLeftOut} of them in files left out: ${leftOut.map((f) => f.file).join(", ")})`
+      : "";
   effects.info(`\n${rejected} rows rejected${why}; data as of ${ingest.records.asOf}.`);
   return ingest.overThreshold.length > 0 ? 1 : 0;
 }

@@ -32,10 +32,9 @@ const ColumnsSchema = z
 /** Which file of the data folder holds each record kind. */
 const FilesSchema = z
   .object(
-    Object.fromEntries(Object.keys(CANONICAL_FIELDS).map((kind) => [kind, z.string().min(1).optional()])) as Record<
-      MappedKind,
-      z.ZodOptional<z.ZodString>
-    >,
+    Object.fromEntries(
+      Object.keys(CANONICAL_FIELDS).map((kind) => [kind, z.string().min(1).optional()]),
+    ) as Record<MappedKind, z.ZodOptional<z.ZodString>>,
   )
   .strict();
 
@@ -82,7 +81,10 @@ export const ConfigSchema = z
     /** How dates other than the usual ones are written, e.g. "DD/MM/YYYY HH:mm" or "YYYY.MM.DD". */
     dateFormat: z
       .string()
-      .regex(DATE_FORMAT, "is not a date format: write it with YYYY, MM, DD, MMM, HH, mm, ss, as in DD/MM/YYYY")
+      .regex(
+        DATE_FORMAT,
+        "is not a date format: write it with YYYY, MM, DD, MMM, HH, mm, ss, as in DD/MM/YYYY",
+      )
       .optional(),
     /** How amounts separate cents: "." as in 1,200.00 or "," as in 1.200,00. */
     decimalSeparator: z.enum([".", ","]).default("."),

@@ -1,3 +1,4 @@
+import type { Config } from "../config/configSchema.ts";
 import type { Records } from "../model/records.ts";
 import type { CellContext } from "./cells.ts";
 import type { IngestContext } from "./context.ts";
@@ -12,10 +13,10 @@ export interface Adapter {
   format: Format;
   /** Human name used in messages ("Salesforce data export"). */
   label: string;
-  /** Whether the folder looks like this format (from file names and headers). */
-  detect(folder: DataFolder): Promise<boolean>;
+  /** Whether the folder looks like this format (from file names and headers, or the config's `files`). */
+  detect(folder: DataFolder, files: Config["files"]): Promise<boolean>;
   /** Exchange rates into the reporting currency that the export carries, read before any amount is converted. */
-  rates(folder: DataFolder, cells: CellContext, reporting: string): Promise<Rate[]>;
+  rates(folder: DataFolder, cells: CellContext, reporting: string, files?: Config["files"]): Promise<Rate[]>;
   /** Reads every file of the format it knows; the folder records what was read. */
   read(folder: DataFolder, context: IngestContext): Promise<Omit<Records, "asOf">>;
 }

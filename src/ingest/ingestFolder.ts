@@ -35,14 +35,14 @@ export async function ingestFolder(
 ): Promise<IngestResult> {
   const ledger = new Ledger();
   const folder = await DataFolder.open(dir, ledger, progress);
-  const adapter = await chooseAdapter(folder, config.format);
+  const adapter = await chooseAdapter(folder, config.format, config.files);
   const cells = cellContext(
     { timeZone: config.timeZone, dateOrder: config.dateOrder, format: config.dateFormat },
     config.decimalSeparator,
   );
   const rates = [
     ...Object.entries(config.rates).map(([currency, rate]) => ({ currency, startDate: null, rate })),
-    ...(await adapter.rates(folder, cells, config.currency)),
+    ...(await adapter.rates(folder, cells, config.currency, config.files)),
   ];
   const context = {
     config,
@@ -65,7 +65,9 @@ export async function ingestFolder(
   const summary = ledger.summary();
   const overThreshold = summary.files
     // A file left out whole has already said why; only files that were read count against the threshold.
-    .filter((f) => !f.kind.endsWith("(not used)") && f.read > 0 && f.rejected / f.read > config.rejectThreshold)
+    .filter(
+      (f) => !f.kind.endsWith("(not used)") && f.read > 0 && f.rejected / f.read > config.rejectThreshold,
+    )
     .map(({ file, rejected, read }) => ({ file, rejected, read }));
   return {
     records: { ...read, asOf: asOfDay(read) },

@@ -25,7 +25,8 @@ export interface OutcomeValues {
   noDecision: readonly string[];
 }
 
-const CLOSED_LOOKING = /\b(closed?|won|win|lost|lose|abandon\w*|dead|cancel+ed|disqualified|churned|no.?decision)\b/i;
+const CLOSED_LOOKING =
+  /\b(closed?|won|win|lost|lose|abandon\w*|dead|cancel+ed|disqualified|churned|no.?decision)\b/i;
 
 /** Whether a value reads like a closed outcome. */
 export function looksClosed(value: string): boolean {

@@ -68,7 +68,17 @@ export function timelineOf(opportunity: Opportunity, history: readonly HistoryRo
     };
     states.push(state);
   }
-  return { opportunity, at: history.map((row) => row.at), states };
+  const at = history.map((row) => row.at);
+  // The current record is the last word: a deal the export shows closed is closed from its
+  // close date, even when its history ends open (a history export cut short, say).
+  if (opportunity.isClosed && !state.isClosed) {
+    const closedAt = `${opportunity.closeDate}T00:00:00`;
+    let kept = at.findIndex((t) => t >= closedAt);
+    if (kept === -1) kept = at.length;
+    if (kept === 0) return { opportunity, at: ["", closedAt], states: [opening, current] };
+    return { opportunity, at: [...at.slice(0, kept), closedAt], states: [...states.slice(0, kept), current] };
+  }
+  return { opportunity, at, states };
 }
 
 /**

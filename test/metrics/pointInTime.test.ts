@@ -60,4 +60,18 @@ describe("timelines", () => {
     expect(openPipelineAt(dataset, "2026-08-15")).toEqual({ date: "2026-08-15", amount: 6_000, deals: 1 });
     expect(openPipelineAt(dataset, "2026-09-30")).toEqual({ date: "2026-09-30", amount: 0, deals: 0 });
   });
+
+  it("takes the current record as the last word when the history ends open", () => {
+    // W1: created 1 Jun, won 15 Aug at 9,000 today; its history stops at a Proposal row of
+    // 1 Jul. It is open (8,000) until 15 Aug and closed from then on, never open for ever.
+    const won = deal("W1", "A3", "Cy", "Platform", "2026-06-01", "2026-08-15", "won", 9_000, null, "SMB");
+    const cut = [change("W1", "2026-07-01T10:00:00", "Proposal", 8_000, "2026-08-31", false, false)];
+    const timeline = timelineOf(won, cut);
+    expect(stateAt(timeline, "2026-08-14")).toMatchObject({ stage: "Proposal", amount: 8_000, isClosed: false });
+    expect(stateAt(timeline, "2026-08-15")).toMatchObject({ stage: "Closed Won", amount: 9_000, isWon: true });
+    expect(closedSince(timeline)).toBe("2026-08-15");
+    // A history row after the close date does not reopen it either.
+    const late = [...cut, change("W1", "2026-09-01T10:00:00", "Proposal", 8_000, "2026-09-30", false, false)];
+    expect(stateAt(timelineOf(won, late), "2026-09-10")).toMatchObject({ isClosed: true, isWon: true });
+  });
 });

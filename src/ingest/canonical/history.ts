@@ -46,7 +46,9 @@ export function historySpec(
       }
       const closeDate = optionalDay(row, "close_date", cells);
       const money = optionalMoney(row, "amount", cells);
-      let amount: number | null = null;
+      // Each history row holds the values from that moment on: an empty amount in a file that
+      // records amounts means the deal had none then (0), never the amount typed later.
+      let amount: number | null = row.has("amount") && row.get("amount") === "" ? 0 : null;
       if (money !== null) {
         const currency = money.currency ?? opportunity.currency;
         amount = optional(

@@ -24,9 +24,9 @@ export const NO_OWNER = "(no owner)";
 /** What a format adds to the canonical reading of deals. */
 export interface DealRules {
   /** Closed and won when neither the config's `outcomes` nor is_closed/is_won columns say (HubSpot's stages, Pipedrive's status). */
-  outcome?: (row: Row) => DealOutcome;
-  /** The column holding a closed deal's close day, when the format keeps it apart from the expected one. */
-  closedOnKey?: (row: Row, outcome: DealOutcome) => string;
+  outcome?: (row: Row) => DealOutcome | undefined;
+  /** The column holding a closed deal's close day (a timestamp), when the format keeps it apart from the expected one. */
+  closedOn?: (row: Row, outcome: DealOutcome) => string | undefined;
 }
 
 /**
@@ -83,9 +83,12 @@ export function opportunitiesSpec(
           ? flags(row)
           : rules.outcome(row);
       if (row.rejected || outcome === undefined) return undefined;
-      const closeDate = outcome.isClosed
-        ? requiredDay(row, rules.closedOnKey?.(row, outcome) ?? "close_date", cells)
-        : expectedClose(row, cells);
+      const closedOn = outcome.isClosed ? rules.closedOn?.(row, outcome) : undefined;
+      const closeDate = !outcome.isClosed
+        ? expectedClose(row, cells)
+        : closedOn !== undefined
+          ? requiredTimestampDay(row, closedOn, cells)
+          : requiredDay(row, "close_date", cells);
       if (row.rejected) return undefined;
       const currency =
         money!.currency ?? cells.interner.intern(row.get("currency").toUpperCase() || reporting);
@@ -165,7 +168,10 @@ function createdDay(row: Row, cells: IngestContext["cells"]): string | undefined
 /** An open deal's expected close: without one it still counts as open pipeline. */
 function expectedClose(row: Row, cells: IngestContext["cells"]): string {
   if (row.get("close_date") === "") {
-    row.warn("close_date", "is empty on an open deal; it counts as open pipeline but in no quarter's forecast");
+    row.warn(
+      "close_date",
+      "is empty on an open deal; it counts as open pipeline but in no quarter's forecast",
+    );
     return UNDATED;
   }
   return optionalDay(row, "close_date", cells) ?? UNDATED;

@@ -13,6 +13,7 @@ import type {
 } from "../../model/records.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
+import { configuredFile } from "../findFiles.ts";
 import type { TableSpec } from "../readTable.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
@@ -45,7 +46,7 @@ export async function readCanonical(
   const supplied: RecordKind[] = [];
   const columns = context.config.columns;
   async function readAll<T>(kind: RecordKind, spec: TableSpec<T>): Promise<T[]> {
-    const file = folder.find(CANONICAL_FILES[kind]);
+    const file = configuredFile(folder, context.config.files, kind) ?? folder.find(CANONICAL_FILES[kind]);
     const records: T[] = [];
     if (file === undefined) return records;
     await folder.read(file, spec, (record) => records.push(record), columns[kind]);

@@ -1,9 +1,10 @@
 import type { Account, Activity, Contact, Lead, Opportunity, RecordKind } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
+import { hasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
 import type { Row, TableSpec } from "../readTable.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
-import { findHubSpotFiles } from "./hubspotFiles.ts";
+import { DEAL_SIGNATURE, findHubSpotFiles } from "./hubspotFiles.ts";
 import {
   hubspotActivities,
   hubspotCompanies,
@@ -14,8 +15,10 @@ import {
 
 /*
  * A HubSpot export: deals, companies, contacts and activities as display-name CSVs. A deal is
- * closed won or lost when its stage is one of the pipeline's closed stages (config
- * `hubspot.closedWonStages` / `closedLostStages`, HubSpot's defaults unless set); deals in a
+ * closed and won by the config's `outcomes` when set, else by HubSpot's own "Is Deal Closed?"
+ * and "Is Closed Won" columns when exported, else when its stage is one of the pipeline's
+ * closed stages (config `hubspot.closedWonStages` / `closedLostStages`, HubSpot's defaults
+ * unless set); a stage that looks closed but is none of them is reported. Deals in a
  * renewals pipeline are renewals.
  */
 
@@ -23,14 +26,15 @@ import {
 export const hubspotAdapter: Adapter = {
   format: "hubspot",
   label: "HubSpot export",
-  async detect(folder) {
-    return (await findHubSpotFiles(folder)).deals !== undefined;
+  async detect(folder, files) {
+    const deals = (await findHubSpotFiles(folder, files)).deals;
+    return deals !== undefined && hasSignature(new Set(await readHeader(folder, deals)), DEAL_SIGNATURE);
   },
   async rates() {
     return [];
   },
   async read(folder, context) {
-    const files = await findHubSpotFiles(folder);
+    const files = await findHubSpotFiles(folder, context.config.files);
     const supplied: RecordKind[] = [];
     const columns = context.config.columns;
     const readAll = async <T>(
@@ -67,16 +71,11 @@ export const hubspotAdapter: Adapter = {
       files.contacts,
       rejectDuplicateIds(hubspotContacts(context, byDomain)),
     );
-    const won = new Set(context.config.hubspot.closedWonStages.map((s) => s.toLowerCase()));
-    const lost = new Set(context.config.hubspot.closedLostStages.map((s) => s.toLowerCase()));
     const opportunities = await readAll<Opportunity>(
       "opportunities",
       files.deals,
       rejectDuplicateIds(hubspotDeals(context, new Map(accounts.map((a) => [a.id, a])), byDomain)),
       (deal, row) => {
-        const stage = deal.stage.toLowerCase();
-        deal.isWon = won.has(stage);
-        deal.isClosed = deal.isWon || lost.has(stage);
         if (/renew/i.test(row.get("pipeline"))) deal.type = "renewal";
       },
     );

@@ -5,6 +5,7 @@ import { contactsSpec } from "../canonical/contacts.ts";
 import { leadsSpec } from "../canonical/leads.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
 import type { IngestContext } from "../context.ts";
+import { outcomeRule } from "../outcomes.ts";
 import { type TableSpec, withColumns } from "../readTable.ts";
 
 /*
@@ -19,8 +20,13 @@ export function hubspotDeals(
   accounts: ReadonlyMap<string, Account>,
   byDomain: boolean,
 ): TableSpec<Opportunity> {
+  const stages = outcomeRule({
+    won: context.config.hubspot.closedWonStages,
+    lost: context.config.hubspot.closedLostStages,
+    noDecision: [],
+  });
   return withColumns(
-    opportunitiesSpec(context, accounts),
+    opportunitiesSpec(context, accounts, { outcome: (row) => stages(row, "stage") }),
     {
       id: { aliases: ["Deal ID", "Record ID"], preferAliases: true },
       name: { aliases: ["Deal Name"] },
@@ -34,8 +40,8 @@ export function hubspotDeals(
       currency: { aliases: ["Deal Currency Code", "Currency"] },
       created_date: { aliases: ["Create Date", "Created Date"] },
       close_date: { aliases: ["Close Date"] },
-      is_closed: { required: false },
-      is_won: { required: false },
+      is_closed: { aliases: ["Is Deal Closed?", "Is Closed"], required: false },
+      is_won: { aliases: ["Is Closed Won"], required: false },
       type: { aliases: ["Deal Type"] },
       loss_reason: { aliases: ["Closed Lost Reason", "Closed lost reason"] },
       competitor: { aliases: ["Competitor", "Primary Competitor"] },

@@ -10,6 +10,7 @@ import type {
 import type { Adapter } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
+import { configuredFile } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
 import type { TableSpec } from "../readTable.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
@@ -35,8 +36,8 @@ import {
 export const salesforceAdapter: Adapter = {
   format: "salesforce",
   label: "Salesforce data export",
-  async detect(folder) {
-    const file = folder.find("Opportunity.csv");
+  async detect(folder, files) {
+    const file = configuredFile(folder, files, "opportunities") ?? folder.find("Opportunity.csv");
     if (file === undefined) return false;
     const header = await readHeader(folder, file);
     return header.includes("stagename");
@@ -46,7 +47,10 @@ export const salesforceAdapter: Adapter = {
     const supplied: RecordKind[] = [];
     const columns = context.config.columns;
     const readAll = async <T>(kind: RecordKind, name: string, spec: TableSpec<T>): Promise<T[]> => {
-      const file = folder.find(name);
+      // Tasks and events are both activities: `files` can only rename the first.
+      const file =
+        (name !== "Event.csv" ? configuredFile(folder, context.config.files, kind) : undefined) ??
+        folder.find(name);
       const records: T[] = [];
       if (file === undefined) return records;
       await folder.read(file, spec, (record) => records.push(record), columns[kind]);
@@ -65,7 +69,8 @@ export const salesforceAdapter: Adapter = {
       "Contact.csv",
       rejectDuplicateIds(salesforceContacts(context)),
     );
-    const opportunityFile = folder.find("Opportunity.csv")!;
+    const opportunityFile =
+      configuredFile(folder, context.config.files, "opportunities") ?? folder.find("Opportunity.csv")!;
     const header = await readHeader(folder, opportunityFile);
     const opportunities = (
       await readAll<Opportunity>(

@@ -28,7 +28,10 @@ const SLASHED =
 // "15-Apr-2021", "Apr 15, 2021", "April 15 2021 3:05 PM".
 const TIME = String.raw`(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?\s*(Z|[+-]\d{2}:?\d{2})?)?`;
 const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?,?[ -](\d{4}|\d{2})${TIME}$`, "i");
-const MONTH_DAY_YEAR = new RegExp(String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, "i");
+const MONTH_DAY_YEAR = new RegExp(
+  String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`,
+  "i",
+);
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** A month from its English name or three-letter abbreviation (Sept too), or 0. */
