@@ -5,6 +5,7 @@ import { CliError } from "./errors.ts";
 const USAGE = `usage:
   quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
   quarterdeck validate --data DIR [--config FILE]
+  quarterdeck init --data DIR [--out FILE]
   quarterdeck build [--reports DIR] [--out DIR]
   quarterdeck pdf [--reports DIR] [--site DIR] [--quarter YYYY-Qn] [--out FILE] [--paper A4|Letter]
 options:
@@ -38,6 +39,11 @@ const COMMANDS: Record<string, Command> = {
     const { values } = parse(args, { reports: false, site: false, quarter: false, out: false, paper: false });
     const { printPdf } = await import("./pdf.ts");
     return printPdf(values, effects);
+  },
+  async init(args, effects) {
+    const { values } = parse(args, { data: true, out: false });
+    const { init } = await import("./init.ts");
+    return init({ data: values.data!, out: values.out }, effects);
   },
   async validate(args, effects) {
     const { values } = parse(args, { data: true, config: false });

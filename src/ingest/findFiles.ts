@@ -9,16 +9,18 @@ import { readHeader } from "./readHeader.ts";
  * deals are never chosen between silently: the run stops and lists them.
  */
 
-/** A header signature: every column of `all` and at least `some` of `any` (normalised names). */
+/** A header signature: every column of `all`, at least `some` of `any`, none of `none` (normalised names). */
 export interface Signature {
   all: string[];
   any?: string[];
   some?: number;
+  none?: string[];
 }
 
 /** Whether a normalised header has a signature. */
 export function hasSignature(header: ReadonlySet<string>, signature: Signature): boolean {
   if (!signature.all.every((c) => header.has(c))) return false;
+  if ((signature.none ?? []).some((c) => header.has(c))) return false;
   const hits = (signature.any ?? []).filter((c) => header.has(c)).length;
   return hits >= (signature.some ?? 0);
 }

@@ -45,19 +45,20 @@ export function opportunitiesSpec(
   const configured = context.config.outcomes;
   const fromConfig = configured === undefined ? undefined : outcomeRule(configured);
   const needsFlags = configured === undefined && rules.outcome === undefined;
+  const undated = { noted: false };
   return {
     kind: "opportunities",
     columns: [
       { key: "id", required: true },
       { key: "account_id" },
       { key: "name" },
-      { key: "owner", required: true },
+      { key: "owner" },
       { key: "product" },
       { key: "type" },
       { key: "stage", required: true },
       { key: "amount", required: true },
       { key: "currency" },
-      { key: "created_date", required: true, aliases: ["created"] },
+      { key: "created_date", aliases: ["created"] },
       { key: "close_date", required: true },
       { key: "is_closed", required: needsFlags, aliases: ["closed"] },
       { key: "is_won", required: needsFlags, aliases: ["won"] },
@@ -76,7 +77,7 @@ export function opportunitiesSpec(
       const stage = requiredText(row, "stage", cells);
       // An opportunity without an amount is still a deal (and still counts in win rates by count).
       const money = row.get("amount") === "" ? emptyAmount(row) : requiredMoney(row, "amount", cells);
-      const createdDate = createdDay(row, cells);
+      const createdDate = createdDay(row, cells, undated);
       const outcome = fromConfig
         ? fromConfig(row, configured?.column === undefined ? "stage" : outcomeColumn(row, configured.column))
         : row.has("is_closed") || rules.outcome === undefined
@@ -156,12 +157,19 @@ function noDecisionReason(reason: string | null, value: string): string {
   return /no.?decision/i.test(reason) ? reason : `No decision (${reason})`;
 }
 
-function createdDay(row: Row, cells: IngestContext["cells"]): string | undefined {
+const UNDATED_EFFECT =
+  "counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates)";
+
+function createdDay(row: Row, cells: IngestContext["cells"], undated: { noted: boolean }): string | undefined {
   if (row.get("created_date") !== "") return requiredTimestampDay(row, "created_date", cells);
-  row.warn(
-    "created_date",
-    "is empty; the deal counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates)",
-  );
+  if (row.has("created_date")) row.warn("created_date", `is empty; the deal ${UNDATED_EFFECT}`);
+  else if (!undated.noted) {
+    undated.noted = true;
+    row.warn(
+      null,
+      `the file has no created date column (created_date); each deal ${UNDATED_EFFECT}. Map the column under "columns": { "opportunities": { "created_date": "<header>" } } if the export has one`,
+    );
+  }
   return UNDATED;
 }
 

@@ -32,6 +32,8 @@ export const DEAL_SIGNATURE: Signature = {
     "closedlostreason",
   ],
   some: 1,
+  // Pipedrive writes "Deal - Stage" and "Deal - Owner" too, but also "Deal - Title" and "Deal - Status".
+  none: ["dealtitle", "dealstatus"],
 };
 
 const OBJECTS: [keyof HubSpotFiles, keyof Config["files"], string, Signature][] = [
