@@ -11,11 +11,17 @@ import { CliError } from "./errors.ts";
  * quarterdeck.config.json unless --out says otherwise, never over an existing file) and
  * prints each guess with its evidence and what to confirm.
  */
-export async function init(options: { data: string; out?: string | undefined }, effects: Effects): Promise<number> {
+export async function init(
+  options: { data: string; out?: string | undefined },
+  effects: Effects,
+): Promise<number> {
   const dir = resolve(options.data);
   const out = resolve(options.out ?? join(dir, "quarterdeck.config.json"));
   if (await exists(out)) {
-    throw new CliError(`${out} already exists; it is left as it is. Pass --out to write the proposed config elsewhere.`, 2);
+    throw new CliError(
+      `${out} already exists; it is left as it is. Pass --out to write the proposed config elsewhere.`,
+      2,
+    );
   }
   const samples = await sampleFolder(dir);
   if (samples.length === 0) throw new CliError(`${dir}: holds no CSV file to look at.`);

@@ -25,6 +25,21 @@ export interface OutcomeValues {
   noDecision: readonly string[];
 }
 
+/** Values that read as won, lost and no decision, for proposing outcomes. */
+export const READS_AS = {
+  noDecision: /no.?decision|abandon/i,
+  won: /\bwon\b|^win$|^closed[\s:_-]*win/i,
+  lost: /\blost\b|^lose$|^closed[\s:_-]*lo|\bdead\b|disqualified|cancel+ed|rejected/i,
+};
+
+/** Which outcome list a value most likely belongs to. */
+export function likelyOutcome(value: string): "won" | "lost" | "noDecision" | null {
+  if (READS_AS.noDecision.test(value)) return "noDecision";
+  if (READS_AS.won.test(value)) return "won";
+  if (READS_AS.lost.test(value)) return "lost";
+  return null;
+}
+
 const CLOSED_LOOKING =
   /\b(closed?|won|win|lost|lose|abandon\w*|dead|cancel+ed|disqualified|churned|no.?decision)\b/i;
 
@@ -50,8 +65,8 @@ export function outcomeRule(values: OutcomeValues) {
       warned.add(k);
       row.warn(
         column,
-        `"${value}" looks like a closed stage but is taken as open: add it to outcomes.won, outcomes.lost or ` +
-          `outcomes.noDecision in quarterdeck.config.json (e.g. "outcomes": { "won": ["${value}"] })`,
+        `"${value}" looks like a closed stage but is taken as open: add it to outcomes.${likelyOutcome(value) ?? "lost"} ` +
+          `in quarterdeck.config.json (e.g. "outcomes": { "${likelyOutcome(value) ?? "lost"}": ["${value}"] })`,
       );
     }
     return { isClosed: false, isWon: false, noDecision: false, value };

@@ -27,6 +27,8 @@ export interface TableSpec<T> {
   /** The record kind, used in the ledger and in config column mappings. */
   kind: string;
   columns: ColumnSpec[];
+  /** What else would do, per column, when a required column is missing. */
+  hints?: Readonly<Record<string, string>>;
   /** Cell values that mean "empty" in this export (Salesforce's null id, "N/A", …). */
   nullValues?: readonly string[];
   /** Builds a record from a row, or returns undefined after `row.reject`. */
@@ -313,7 +315,8 @@ function matchHeader(
     throw new CliError(
       `${file}: required ${plural} ${missing.map((m) => `"${m}"`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing. ` +
         `The header has: ${fields.join(", ")}. Add the ${plural} to the export, or map ${missing.length > 1 ? "them" : "it"} ` +
-        `in quarterdeck.config.json: "columns": { "${spec.kind}": { "${missing[0]!}": "<your column name>" } }.`,
+        `in quarterdeck.config.json: "columns": { "${spec.kind}": { "${missing[0]!}": "<your column name>" } }.` +
+        missing.map((m) => (spec.hints?.[m] === undefined ? "" : ` ${spec.hints[m]}`)).join(""),
     );
   }
   return { index, headers, ambiguous };

@@ -24,12 +24,30 @@ type Check = "id" | "money" | "date" | "few" | "text";
 const FIELDS: { field: string; names: string[]; check: Check }[] = [
   {
     field: "id",
-    names: ["id", "dealid", "opportunityid", "recordid", "potentialid", "oppid", "dealnumber", "opportunitynumber"],
+    names: [
+      "id",
+      "dealid",
+      "opportunityid",
+      "recordid",
+      "potentialid",
+      "oppid",
+      "dealnumber",
+      "opportunitynumber",
+    ],
     check: "id",
   },
   {
     field: "name",
-    names: ["name", "dealname", "opportunityname", "potentialname", "title", "dealtitle", "opportunity", "deal"],
+    names: [
+      "name",
+      "dealname",
+      "opportunityname",
+      "potentialname",
+      "title",
+      "dealtitle",
+      "opportunity",
+      "deal",
+    ],
     check: "text",
   },
   {
@@ -39,7 +57,16 @@ const FIELDS: { field: string; names: string[]; check: Check }[] = [
   },
   {
     field: "amount",
-    names: ["amount", "value", "dealvalue", "closevalue", "dealamount", "revenue", "opportunityamount", "price"],
+    names: [
+      "amount",
+      "value",
+      "dealvalue",
+      "closevalue",
+      "dealamount",
+      "revenue",
+      "opportunityamount",
+      "price",
+    ],
     check: "money",
   },
   {
@@ -59,7 +86,16 @@ const FIELDS: { field: string; names: string[]; check: Check }[] = [
   },
   {
     field: "close_date",
-    names: ["closedate", "closingdate", "expectedclosedate", "closedon", "closeddate", "close", "closedat", "dateclosed"],
+    names: [
+      "closedate",
+      "closingdate",
+      "expectedclosedate",
+      "closedon",
+      "closeddate",
+      "close",
+      "closedat",
+      "dateclosed",
+    ],
     check: "date",
   },
   {
@@ -81,7 +117,17 @@ const FIELDS: { field: string; names: string[]; check: Check }[] = [
   },
   {
     field: "account_id",
-    names: ["accountid", "account", "accountname", "company", "companyname", "organization", "organisation", "customer", "client"],
+    names: [
+      "accountid",
+      "account",
+      "accountname",
+      "company",
+      "companyname",
+      "organization",
+      "organisation",
+      "customer",
+      "client",
+    ],
     check: "text",
   },
   { field: "product", names: ["product", "productname", "productline", "series"], check: "text" },
@@ -118,7 +164,12 @@ function passes(sample: SampledFile, at: number, check: Check): { ok: boolean; e
       return { ok: share((v) => parseMoney(v).ok) >= 0.9, evidence: `numbers such as "${example}"` };
     case "date":
       return {
-        ok: share((v) => parseLocalTime(v, DATE_OPTIONS).ok || parseLocalTime(v, { ...DATE_OPTIONS, dateOrder: "day-first" }).ok) >= 0.9,
+        ok:
+          share(
+            (v) =>
+              parseLocalTime(v, DATE_OPTIONS).ok ||
+              parseLocalTime(v, { ...DATE_OPTIONS, dateOrder: "day-first" }).ok,
+          ) >= 0.9,
         evidence: `dates such as "${example}"`,
       };
     case "few":
@@ -151,10 +202,17 @@ export function guessColumns(sample: SampledFile): ColumnGuess[] {
   for (const field of ["id", "amount"] as const) {
     if (guesses.some((g) => g.field === field)) continue;
     const check = field === "id" ? "id" : "money";
-    const at = sample.header.findIndex((_, i) => !taken.has(i) && valuesOf(sample, i).length > 0 && passes(sample, i, check).ok);
+    const at = sample.header.findIndex(
+      (_, i) => !taken.has(i) && valuesOf(sample, i).length > 0 && passes(sample, i, check).ok,
+    );
     if (at === -1) continue;
     taken.add(at);
-    guesses.push({ field, header: sample.header[at]!, at, evidence: `by content: ${passes(sample, at, check).evidence}` });
+    guesses.push({
+      field,
+      header: sample.header[at]!,
+      at,
+      evidence: `by content: ${passes(sample, at, check).evidence}`,
+    });
   }
   return guesses;
 }

@@ -1,6 +1,6 @@
 import { hasSignature } from "../ingest/findFiles.ts";
 import { DEAL_SIGNATURE } from "../ingest/hubspot/hubspotFiles.ts";
-import { looksClosed } from "../ingest/outcomes.ts";
+import { likelyOutcome, looksClosed } from "../ingest/outcomes.ts";
 import { PIPEDRIVE_DEALS } from "../ingest/pipedrive/pipedriveAdapter.ts";
 import { normalizeHeader } from "../ingest/readTable.ts";
 import { type ColumnGuess, dealScore, guessColumns } from "./guessColumns.ts";
@@ -22,20 +22,20 @@ export interface Proposal {
   confirm: string[];
 }
 
-const WON = /\bwon\b|^win$|^closed[\s:_-]*win/i;
-const NO_DECISION = /no.?decision|abandon/i;
-const LOST = /\blost\b|^lose$|^closed[\s:_-]*lo|\bdead\b|disqualified|cancel+ed|rejected/i;
-
 /** Proposes a config from samples of a folder's CSV files. */
 export function proposeConfig(samples: SampledFile[]): Proposal {
   const proposal: Proposal = { config: {}, lines: [], confirm: [] };
   const headers = samples.map((s) => new Set(s.header.map(normalizeHeader)));
-  const salesforce = samples.find((s, i) => /^opportunity\.csv$/i.test(s.file) && headers[i]!.has("stagename"));
+  const salesforce = samples.find(
+    (s, i) => /^opportunity\.csv$/i.test(s.file) && headers[i]!.has("stagename"),
+  );
   const hubspot = samples.filter((_, i) => hasSignature(headers[i]!, DEAL_SIGNATURE));
   const pipedrive = samples.filter((_, i) => hasSignature(headers[i]!, PIPEDRIVE_DEALS));
   if (salesforce) {
     proposal.config.format = "salesforce";
-    proposal.lines.push(`format: Salesforce data export (${salesforce.file} has StageName; closed and won come from IsClosed/IsWon)`);
+    proposal.lines.push(
+      `format: Salesforce data export (${salesforce.file} has StageName; closed and won come from IsClosed/IsWon)`,
+    );
   } else if (hubspot.length > 0) {
     const deals = pick(proposal, hubspot, "HubSpot deals");
     proposeHubSpot(proposal, deals);
@@ -43,14 +43,18 @@ export function proposeConfig(samples: SampledFile[]): Proposal {
   } else if (pipedrive.length > 0) {
     proposal.config.format = "pipedrive";
     const deals = pick(proposal, pipedrive, "Pipedrive deals");
-    proposal.lines.push(`format: Pipedrive deals export (${deals.file} has "Deal - Title" and "Deal - Status"; won and lost come from the status)`);
+    proposal.lines.push(
+      `format: Pipedrive deals export (${deals.file} has "Deal - Title" and "Deal - Status"; won and lost come from the status)`,
+    );
     proposeCurrency(proposal, deals, guessColumns(deals));
   } else {
     proposeGeneric(proposal, samples);
   }
   proposeDates(proposal, samples);
   if (!("company" in proposal.config)) proposal.confirm.push(`add "company": the name shown on the pack`);
-  proposal.confirm.push(`add "timeZone" (e.g. "America/New_York") unless the CRM's timestamps are meant in UTC`);
+  proposal.confirm.push(
+    `add "timeZone" (e.g. "America/New_York") unless the CRM's timestamps are meant in UTC`,
+  );
   return proposal;
 }
 
@@ -70,7 +74,9 @@ function proposeHubSpot(proposal: Proposal, deals: SampledFile): void {
   proposal.config.format = "hubspot";
   const normalized = deals.header.map(normalizeHeader);
   if (normalized.includes("isdealclosed") && normalized.includes("isclosedwon")) {
-    proposal.lines.push(`format: HubSpot deals export (${deals.file}); closed and won come from its "Is Deal Closed?" and "Is Closed Won" columns`);
+    proposal.lines.push(
+      `format: HubSpot deals export (${deals.file}); closed and won come from its "Is Deal Closed?" and "Is Closed Won" columns`,
+    );
     return;
   }
   proposal.lines.push(`format: HubSpot deals export (${deals.file} has Deal Stage)`);
@@ -101,9 +107,12 @@ function proposeGeneric(proposal: Proposal, samples: SampledFile[]): void {
   const canonical = /^opportunities\.csv$/i.test(deals.file);
   proposal.lines.push(
     `format: ${canonical ? "canonical CSV" : "not a known CRM"}; deals in ${deals.file} (${deals.rows.length} rows sampled)` +
-      (rival !== undefined && rival.score === best.score ? `, though ${rival.s.file} looks as much like deals` : ""),
+      (rival !== undefined && rival.score === best.score
+        ? `, though ${rival.s.file} looks as much like deals`
+        : ""),
   );
-  if (rival !== undefined && rival.score === best.score) proposal.confirm.push(`check that ${deals.file} is the deals file, not ${rival.s.file}`);
+  if (rival !== undefined && rival.score === best.score)
+    proposal.confirm.push(`check that ${deals.file} is the deals file, not ${rival.s.file}`);
   if (!canonical) proposal.config.files = { opportunities: deals.file };
   const guesses = guessColumns(deals);
   const mapping: Record<string, string> = {};
@@ -112,10 +121,16 @@ function proposeGeneric(proposal: Proposal, samples: SampledFile[]): void {
     proposal.lines.push(`  ${g.field.padEnd(17)} ← "${g.header}" (${g.evidence})`);
   }
   for (const field of ["id", "stage", "amount", "close_date"]) {
-    if (!(field in mapping)) proposal.confirm.push(`no column looks like ${field}: map it under "columns": { "opportunities": { "${field}": "<header>" } }`);
+    if (!(field in mapping))
+      proposal.confirm.push(
+        `no column looks like ${field}: map it under "columns": { "opportunities": { "${field}": "<header>" } }`,
+      );
   }
   for (const field of ["owner", "created_date"]) {
-    if (!(field in mapping)) proposal.confirm.push(`no column looks like ${field}: map it if the export has one (figures that need it are left out)`);
+    if (!(field in mapping))
+      proposal.confirm.push(
+        `no column looks like ${field}: map it if the export has one (figures that need it are left out)`,
+      );
   }
   const normalized = deals.header.map(normalizeHeader);
   const flags = normalized.includes("isclosed") && normalized.includes("iswon");
@@ -139,10 +154,7 @@ function classify(values: string[]): Classified {
   const distinct = [...new Set(values)];
   const result: Classified = { won: [], lost: [], noDecision: [], open: [] };
   for (const v of distinct) {
-    if (NO_DECISION.test(v)) result.noDecision.push(v);
-    else if (WON.test(v)) result.won.push(v);
-    else if (LOST.test(v)) result.lost.push(v);
-    else result.open.push(v);
+    result[likelyOutcome(v) ?? "open"].push(v);
   }
   return result;
 }
@@ -181,7 +193,10 @@ function setOutcomes(proposal: Proposal, column: string | undefined, header: str
     `outcomes: from "${header}": won = ${list(c.won)}; lost = ${list(c.lost)}; no decision = ${list(c.noDecision)}; open = ${list(c.open)}`,
   );
   const doubtful = c.open.filter(looksClosed);
-  if (doubtful.length > 0) proposal.confirm.push(`${doubtful.map((v) => `"${v}"`).join(", ")} look closed but were taken as open: move them into outcomes if they are`);
+  if (doubtful.length > 0)
+    proposal.confirm.push(
+      `${doubtful.map((v) => `"${v}"`).join(", ")} look closed but were taken as open: move them into outcomes if they are`,
+    );
   proposal.confirm.push(`check the outcomes above: every value not listed is an open deal`);
 }
 
@@ -189,7 +204,7 @@ function setOutcomes(proposal: Proposal, column: string | undefined, header: str
 function proposeDates(proposal: Proposal, samples: SampledFile[]): void {
   let dayFirst = 0;
   let monthFirst = 0;
-  let textual = 0;
+  let textual = "";
   for (const s of samples) {
     for (const row of s.rows) {
       for (const v of row) {
@@ -197,20 +212,30 @@ function proposeDates(proposal: Proposal, samples: SampledFile[]): void {
         if (m) {
           if (Number(m[1]) > 12) dayFirst++;
           if (Number(m[2]) > 12) monthFirst++;
-        } else if (/^\d{1,2}[ -][A-Za-z]{3,9}\.?,?[ -]\d{2,4}|^[A-Za-z]{3,9}\.? \d{1,2},? \d{4}/.test(v)) textual++;
+        } else if (
+          textual === "" &&
+          /^\d{1,2}[ -][A-Za-z]{3,9}\.?,?[ -]\d{2,4}|^[A-Za-z]{3,9}\.? \d{1,2},? \d{4}/.test(v)
+        ) {
+          textual = v;
+        }
       }
     }
   }
-  if (textual > 0) proposal.lines.push(`dates: months written as words (such as "15 Apr, 2021"), read as they are`);
+  if (textual !== "")
+    proposal.lines.push(`dates: months written as words (such as "${textual}"), read as they are`);
   if (dayFirst > 0 && monthFirst === 0) {
     proposal.config.dateOrder = "day-first";
     proposal.lines.push(`dates: day first (${dayFirst} dates such as 31/01 cannot be month first)`);
   } else if (monthFirst > 0 && dayFirst === 0) {
     proposal.lines.push(`dates: month first (${monthFirst} dates such as 01/31 cannot be day first)`);
   } else if (dayFirst > 0 && monthFirst > 0) {
-    proposal.confirm.push(`dates are written both day first and month first: set "dateFormat" for the deals file's dates`);
+    proposal.confirm.push(
+      `dates are written both day first and month first: set "dateFormat" for the deals file's dates`,
+    );
   } else if (samples.some((s) => s.rows.some((r) => r.some((v) => /^\d{1,2}\/\d{1,2}\/\d{2,4}/.test(v))))) {
-    proposal.confirm.push(`no slashed date settles day or month first: month first is assumed; set "dateOrder": "day-first" if not`);
+    proposal.confirm.push(
+      `no slashed date settles day or month first: month first is assumed; set "dateOrder": "day-first" if not`,
+    );
   }
 }
 
@@ -236,7 +261,9 @@ function proposeCurrency(proposal: Proposal, deals: SampledFile, guesses: Column
   if (found.size === 1) {
     const [code] = found;
     proposal.config.currency = code;
-    proposal.lines.push(`currency: ${code} (${column ? `the "${column.header}" column` : "written in the amounts"})`);
+    proposal.lines.push(
+      `currency: ${code} (${column ? `the "${column.header}" column` : "written in the amounts"})`,
+    );
   } else if (found.size > 1) {
     proposal.lines.push(`currency: several (${[...found].join(", ")})`);
     proposal.confirm.push(`set "currency" to the one to report in, and "rates" for the others`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDay, parseLocalTime } from "../../src/ingest/values/dates.ts";
+import { parseCalendarDay, parseDay, parseLocalTime } from "../../src/ingest/values/dates.ts";
 import { parseMoney } from "../../src/ingest/values/money.ts";
 import { parseNumber, parseProbability } from "../../src/ingest/values/scalars.ts";
 
@@ -56,9 +56,44 @@ describe("dates", () => {
     });
     expect(parseDay("next Tuesday", us)).toEqual({
       ok: false,
-      problem: '"next Tuesday" is not a date: use YYYY-MM-DD, an ISO timestamp, M/D/YYYY or 15 Apr 2021, or say how dates are written with "dateFormat" in quarterdeck.config.json (e.g. "DD/MM/YYYY HH:mm")',
+      problem:
+        '"next Tuesday" is not a date: use YYYY-MM-DD, an ISO timestamp, M/D/YYYY or 15 Apr 2021, or say how dates are written with "dateFormat" in quarterdeck.config.json (e.g. "DD/MM/YYYY HH:mm")',
     });
     expect(parseDay("", us)).toEqual({ ok: false, problem: "is empty" });
+  });
+});
+
+describe("textual months, calendar days and dateFormat", () => {
+  const la = { timeZone: "America/Los_Angeles", dateOrder: "month-first" } as const;
+
+  it("reads textual months without configuration", () => {
+    // Zoho's "15 Apr, 2021 00:02:00" is a UTC timestamp: 17:02 on the 14th in Los Angeles.
+    expect(parseLocalTime("15 Apr, 2021 00:02:00", la)).toEqual({ ok: true, value: "2021-04-14T17:02:00" });
+    for (const text of ["Apr 15, 2021", "15-Apr-2021", "April 15 2021", "15 April 2021", "Apr. 15, 2021"]) {
+      expect(parseCalendarDay(text, la)).toEqual({ ok: true, value: "2021-04-15" });
+    }
+    expect(parseCalendarDay("Sept 15, 2021", la)).toEqual({ ok: true, value: "2021-09-15" });
+    expect(parseDay("15 Foo 2021", la).ok).toBe(false);
+  });
+
+  it("keeps a calendar day as written, whatever the time or zone", () => {
+    expect(parseCalendarDay("2018-10-01 00:00:00", la)).toEqual({ ok: true, value: "2018-10-01" });
+    expect(parseCalendarDay("2018-10-01T00:00:00.000+0000", la)).toEqual({ ok: true, value: "2018-10-01" });
+    // The same text as a timestamp moves to the day before in Los Angeles.
+    expect(parseDay("2018-10-01 00:00:00", la)).toEqual({ ok: true, value: "2018-09-30" });
+  });
+
+  it("reads the config's dateFormat first", () => {
+    const format = { ...us, format: "DD/MM/YYYY HH:mm" };
+    expect(parseLocalTime("31/01/2026 14:05", format)).toEqual({ ok: true, value: "2026-01-31T14:05:00" });
+    expect(parseCalendarDay("2026.09.30", { ...us, format: "YYYY.MM.DD" })).toEqual({
+      ok: true,
+      value: "2026-09-30",
+    });
+    expect(parseCalendarDay("30 sept. 2026", { ...us, format: "D MMMM. YYYY" })).toEqual({
+      ok: true,
+      value: "2026-09-30",
+    });
   });
 });
 

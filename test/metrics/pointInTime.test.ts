@@ -67,8 +67,16 @@ describe("timelines", () => {
     const won = deal("W1", "A3", "Cy", "Platform", "2026-06-01", "2026-08-15", "won", 9_000, null, "SMB");
     const cut = [change("W1", "2026-07-01T10:00:00", "Proposal", 8_000, "2026-08-31", false, false)];
     const timeline = timelineOf(won, cut);
-    expect(stateAt(timeline, "2026-08-14")).toMatchObject({ stage: "Proposal", amount: 8_000, isClosed: false });
-    expect(stateAt(timeline, "2026-08-15")).toMatchObject({ stage: "Closed Won", amount: 9_000, isWon: true });
+    expect(stateAt(timeline, "2026-08-14")).toMatchObject({
+      stage: "Proposal",
+      amount: 8_000,
+      isClosed: false,
+    });
+    expect(stateAt(timeline, "2026-08-15")).toMatchObject({
+      stage: "Closed Won",
+      amount: 9_000,
+      isWon: true,
+    });
     expect(closedSince(timeline)).toBe("2026-08-15");
     // A history row after the close date does not reopen it either.
     const late = [...cut, change("W1", "2026-09-01T10:00:00", "Proposal", 8_000, "2026-09-30", false, false)];

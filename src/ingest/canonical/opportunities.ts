@@ -48,6 +48,10 @@ export function opportunitiesSpec(
   const undated = { noted: false };
   return {
     kind: "opportunities",
+    hints: {
+      is_closed:
+        'Or say which values of the stage (or of another column) mean won and lost: "outcomes": { "won": ["Won"], "lost": ["Lost"] }.',
+    },
     columns: [
       { key: "id", required: true },
       { key: "account_id" },
@@ -160,7 +164,11 @@ function noDecisionReason(reason: string | null, value: string): string {
 const UNDATED_EFFECT =
   "counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates)";
 
-function createdDay(row: Row, cells: IngestContext["cells"], undated: { noted: boolean }): string | undefined {
+function createdDay(
+  row: Row,
+  cells: IngestContext["cells"],
+  undated: { noted: boolean },
+): string | undefined {
   if (row.get("created_date") !== "") return requiredTimestampDay(row, "created_date", cells);
   if (row.has("created_date")) row.warn("created_date", `is empty; the deal ${UNDATED_EFFECT}`);
   else if (!undated.noted) {
