@@ -36,7 +36,9 @@ export async function sampleFolder(dir: string): Promise<SampledFile[]> {
     const sample: SampledFile = { file, header: [], rows: [] };
     try {
       await readCsv(join(dir, file), file, {
-        header: (fields) => void (sample.header = fields.map((f) => f.trim())),
+        header(fields) {
+          sample.header = fields.map((f) => f.trim());
+        },
         row(fields) {
           sample.rows.push(fields.map((f) => f.trim()));
           if (sample.rows.length >= SAMPLE_ROWS) throw new EnoughRows();
