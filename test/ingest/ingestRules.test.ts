@@ -146,7 +146,6 @@ describe("rows used where they can be", () => {
       bookings: 5,
       dealsWon: 1,
       salesCycleDaysMedian: null,
-      pipelineCreated: 0,
     });
   });
 });
