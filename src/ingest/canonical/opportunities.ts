@@ -1,7 +1,6 @@
 import { CliError } from "../../cli/errors.ts";
 import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
-  optionalDay,
   optionalId,
   optionalProbability,
   optionalText,
@@ -182,7 +181,7 @@ function createdDay(
 }
 
 /** An open deal's expected close: without one it still counts as open pipeline. */
-function expectedClose(row: Row, cells: IngestContext["cells"]): string {
+function expectedClose(row: Row, cells: IngestContext["cells"]): string | undefined {
   if (row.get("close_date") === "") {
     row.warn(
       "close_date",
@@ -190,7 +189,8 @@ function expectedClose(row: Row, cells: IngestContext["cells"]): string {
     );
     return UNDATED;
   }
-  return optionalDay(row, "close_date", cells) ?? UNDATED;
+  // A close date that is there but unreadable is bad input, not a missing value: rejected.
+  return requiredDay(row, "close_date", cells);
 }
 
 function emptyAmount(row: Row): { amount: number; currency: string | null } {
