@@ -3,12 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Effects } from "../../src/cli/effects.ts";
-import { init } from "../../src/cli/init.ts";
 import type { Config } from "../../src/config/configSchema.ts";
 import { parseConfig } from "../../src/config/loadConfig.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.ts";
+import { runInit } from "../init/runInit.ts";
 
 /*
  * Exports of CRMs Quarterdeck has no adapter for (or only a loose one) compute with
@@ -22,20 +21,6 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 async function handConfig(name: string): Promise<Config> {
   return parseConfig(JSON.parse(await readFile(join(fixtures, "configs", `${name}.json`), "utf8")), name);
-}
-
-/** Runs init on a fixture and returns the config it wrote (what it prints is pinned in test/init). */
-async function runInit(dir: string, out: string): Promise<{ config: Config }> {
-  const printed: string[] = [];
-  const effects: Effects = {
-    info: (l) => printed.push(l),
-    warn: (l) => printed.push(l),
-    progress: () => {},
-    env: {},
-  };
-  expect(await init({ data: dir, out }, effects)).toBe(0);
-  const config = parseConfig(JSON.parse(await readFile(out, "utf8")), out);
-  return { config };
 }
 
 async function headline(name: string, config: Config) {
@@ -93,7 +78,9 @@ describe("any CRM through configuration", () => {
     });
 
     it(`${name}: the config init writes gives the same figures`, async () => {
-      const { config } = await runInit(join(fixtures, name), join(scratch, `${name}.json`));
+      const { code, written } = await runInit(join(fixtures, name), join(scratch, `${name}.json`));
+      expect(code).toBe(0);
+      const config = parseConfig(written, "init");
       expect(await headline(name, config)).toEqual(expected);
     });
   }

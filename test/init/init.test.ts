@@ -8,6 +8,7 @@ import { init } from "../../src/cli/init.ts";
 import { parseConfig } from "../../src/config/loadConfig.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.ts";
+import { runInit } from "./runInit.ts";
 
 /*
  * What `init` prints on each fixture of test/fixtures/anycrm: every guess with its evidence
@@ -18,19 +19,7 @@ const fixtures = fileURLToPath(new URL("../fixtures/anycrm/", import.meta.url));
 const scratch = await mkdtemp(join(tmpdir(), "quarterdeck-init-"));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-async function run(dir: string, name: string) {
-  const out = join(scratch, `${name}.json`);
-  const printed: string[] = [];
-  const effects: Effects = {
-    info: (l) => printed.push(l),
-    warn: (l) => printed.push(l),
-    progress: () => {},
-    env: {},
-  };
-  const code = await init({ data: dir, out }, effects);
-  const written = JSON.parse(await readFile(out, "utf8"));
-  return { code, printed: printed.map((l) => l.replace(out, "OUT").replace(dir, "DIR")), written };
-}
+const run = (dir: string, name: string) => runInit(dir, join(scratch, `${name}.json`));
 
 describe("quarterdeck init", () => {
   it("maps a generic pipeline CSV and proposes outcomes from its stages", async () => {
