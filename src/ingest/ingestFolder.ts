@@ -72,7 +72,11 @@ export async function ingestFolder(
   return {
     records: { ...read, asOf: asOfDay(read) },
     format: adapter.format,
-    formatLabel: adapter.label,
+    // A canonical read of a file the config names is an export mapped by the config, and says so.
+    formatLabel:
+      adapter.format === "canonical" && config.files.opportunities !== undefined
+        ? `CSV export mapped by the config (${config.files.opportunities})`
+        : adapter.label,
     commentary,
     interviews,
     inputs,

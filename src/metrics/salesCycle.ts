@@ -1,5 +1,5 @@
 import { daysBetween } from "../calendar/days.ts";
-import type { Opportunity } from "../model/records.ts";
+import { type Opportunity, UNDATED } from "../model/records.ts";
 import { NONE } from "./winLoss.ts";
 
 /** Days from creation to close of won deals. */
@@ -17,11 +17,14 @@ export interface SalesCycle {
  * it closed was entered into the CRM after the fact: its cycle is unknown, not negative.
  */
 export function salesCycle(won: readonly Opportunity[]): SalesCycle {
-  const measurable = won.filter((o) => o.createdDate <= o.closeDate);
+  // A deal without a created date (UNDATED, after every close) is not one created after it
+  // closed: it is left out without being counted as such.
+  const dated = won.filter((o) => o.createdDate !== UNDATED);
+  const measurable = dated.filter((o) => o.createdDate <= o.closeDate);
   const days = measurable.map((o) => daysBetween(o.createdDate, o.closeDate)).sort((a, b) => a - b);
   return {
     deals: days.length,
-    unmeasurable: won.length - measurable.length,
+    unmeasurable: dated.length - measurable.length,
     medianDays: median(days),
     meanDays: mean(days),
   };

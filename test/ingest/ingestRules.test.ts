@@ -141,12 +141,10 @@ describe("rows used where they can be", () => {
         "opportunities.csv:2: is empty; the deal counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates)",
       ]
     `);
-    const headline = computeQuarterMetrics(result.records, "2026-Q3", config()).headline;
-    expect(headline).toMatchObject({
-      bookings: 5,
-      dealsWon: 1,
-      salesCycleDaysMedian: null,
-    });
+    const metrics = computeQuarterMetrics(result.records, "2026-Q3", config());
+    expect(metrics.headline).toMatchObject({ bookings: 5, dealsWon: 1, salesCycleDaysMedian: null });
+    // Not measured, and not said to be created after it closed either.
+    expect(metrics.sections.salesCycle).toMatchObject({ deals: 0, unmeasurable: 0 });
   });
 });
 
