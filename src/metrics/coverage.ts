@@ -1,4 +1,4 @@
-import type { Day, Records } from "../model/records.ts";
+import { type Day, type Records, UNDATED } from "../model/records.ts";
 
 /*
  * What the inputs can support. A figure the export cannot back (no history for a question
@@ -26,7 +26,10 @@ export interface DataCoverage {
   personas: boolean;
   /** Activities were supplied. */
   activities: boolean;
-  /** Earliest day any opportunity was created: the export says nothing of pipeline before it. */
+  /**
+   * Earliest day any opportunity was created: the export says nothing of pipeline before it.
+   * Null when no opportunity has a created date.
+   */
   firstCreated: Day | null;
 }
 
@@ -37,7 +40,9 @@ export function dataCoverage(records: Records): DataCoverage {
   let forecastCategory = false;
   let accountLink = false;
   for (const o of records.opportunities) {
-    if (firstCreated === null || o.createdDate < firstCreated) firstCreated = o.createdDate;
+    // A deal without a created date says nothing of when the export's pipeline begins.
+    if (o.createdDate !== UNDATED && (firstCreated === null || o.createdDate < firstCreated))
+      firstCreated = o.createdDate;
     if (o.probability !== null) probability = true;
     if (o.forecastCategory !== null) forecastCategory = true;
     if (o.accountId !== null) accountLink = true;
@@ -65,6 +70,9 @@ export function knowsPipelineAt(coverage: DataCoverage, day: Day): boolean {
 /** Figure path → why the inputs cannot support it, as the pack shows it. */
 export type Unavailable = Record<string, string>;
 
+const NO_CREATED_DATES =
+  "No opportunity in the export has a created date, so none can be placed in time. Export the created date (Salesforce CreatedDate, HubSpot Create Date) or map it as created_date.";
+
 /** The reasons the pack gives, in one place so the same gap is said the same way everywhere. */
 export const REASONS = {
   noHistory:
@@ -83,13 +91,13 @@ export const REASONS = {
     "No activities (calls, meetings, emails) were supplied. Export Task.csv and Event.csv, or HubSpot activities.",
   createdBefore: (quarter: string, firstCreated: Day | null) =>
     firstCreated === null
-      ? "The export holds no opportunities."
+      ? NO_CREATED_DATES
       : `The export's earliest opportunity was created on ${firstCreated}, after ${quarter} ended: it cannot tell what pipeline was created then. Export every opportunity, closed ones included, with its original created date.`,
   unrecorded: (field: string, howTo: string) =>
     `No closed deal of the quarter records its ${field}. ${howTo}`,
   pipelineBefore: (firstCreated: Day | null) =>
     firstCreated === null
-      ? "The export holds no opportunities."
+      ? NO_CREATED_DATES
       : `The export's earliest opportunity was created on ${firstCreated}: it cannot tell what was open on any day before that. Export every opportunity, closed ones included, with its original created date.`,
 } as const;
 

@@ -87,7 +87,9 @@ export function computeHeadline(
     "salesCycleDaysMedian",
     won.length === 0
       ? `No deal was won in ${q}.`
-      : `Every deal won in ${q} has a created date after its close date (records loaded into the CRM after the fact), so no cycle can be measured.`,
+      : cycle.unmeasurable > 0
+        ? `Every deal won in ${q} with a created date has it after its close date (records loaded into the CRM after the fact), so no cycle can be measured.`
+        : `No deal won in ${q} has a created date, so no cycle can be measured. Export the created date (Salesforce CreatedDate, HubSpot Create Date).`,
   );
   return headline;
 }

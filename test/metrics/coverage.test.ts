@@ -77,7 +77,7 @@ describe("figures the export cannot support", () => {
     };
     const none = compute(allLate);
     expect(none.headline.salesCycleDaysMedian).toBeNull();
-    expect(none.unavailable["headline.salesCycleDaysMedian"]).toMatch(/created date after its close date/);
+    expect(none.unavailable["headline.salesCycleDaysMedian"]).toMatch(/has it after its close date/);
   });
 
   it("counts no new logos without accounts and names none without a reference field", () => {
