@@ -6,9 +6,11 @@ const USAGE = `usage:
   quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
   quarterdeck validate --data DIR [--config FILE]
   quarterdeck init --data DIR [--out FILE]
-  quarterdeck build [--reports DIR] [--out DIR]
+  quarterdeck build [--reports DIR] [--out DIR] [--encrypt]
+  quarterdeck encrypt [--site DIR]
   quarterdeck pdf [--reports DIR] [--site DIR] [--quarter YYYY-Qn] [--out FILE] [--paper A4|Letter]
 options:
+  --encrypt encrypt the built site with the passphrase in QUARTERDECK_PASSPHRASE
   --debug   show stack traces of unexpected errors`;
 
 type Command = (args: string[], effects: Effects) => Promise<number>;
@@ -31,9 +33,14 @@ const COMMANDS: Record<string, Command> = {
     );
   },
   async build(args, effects) {
-    const { values } = parse(args, { reports: false, out: false });
+    const { values } = parse(args, { reports: false, out: false, encrypt: "flag" });
     const { buildSite } = await import("./build.ts");
-    return buildSite({ reports: values.reports, out: values.out }, effects);
+    return buildSite({ reports: values.reports, out: values.out, encrypt: values.encrypt === true }, effects);
+  },
+  async encrypt(args, effects) {
+    const { values } = parse(args, { site: false });
+    const { encryptSite } = await import("./encryptSite.ts");
+    return encryptSite({ site: values.site ?? "dist" }, effects);
   },
   async pdf(args, effects) {
     const { values } = parse(args, { reports: false, site: false, quarter: false, out: false, paper: false });
@@ -79,9 +86,11 @@ export async function main(argv: string[], effects: Effects = terminalEffects())
   }
 }
 
-/** Parses options, failing with a usage error on unknown or missing ones. */
-function parse<K extends string>(args: string[], spec: Record<K, boolean>) {
-  const options = Object.fromEntries(Object.keys(spec).map((k) => [k, { type: "string" as const }]));
+/** Parses options (true: required, "flag": a switch), failing with a usage error on unknown or missing ones. */
+function parse<S extends Record<string, boolean | "flag">>(args: string[], spec: S) {
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([k, v]) => [k, { type: v === "flag" ? ("boolean" as const) : ("string" as const) }]),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args, options, allowPositionals: false, strict: true });
@@ -92,5 +101,5 @@ function parse<K extends string>(args: string[], spec: Record<K, boolean>) {
     if (required && parsed.values[key] === undefined)
       throw new CliError(`--${key} is required.\n${USAGE}`, 2);
   }
-  return parsed as unknown as { values: Partial<Record<K, string>> };
+  return parsed as unknown as { values: { [K in keyof S]?: S[K] extends "flag" ? boolean : string } };
 }
