@@ -98,7 +98,7 @@ function parse<S extends Record<string, boolean | "flag">>(args: string[], spec:
     throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
   }
   for (const [key, required] of Object.entries(spec)) {
-    if (required && parsed.values[key] === undefined)
+    if (required === true && parsed.values[key] === undefined)
       throw new CliError(`--${key} is required.\n${USAGE}`, 2);
   }
   return parsed as unknown as { values: { [K in keyof S]?: S[K] extends "flag" ? boolean : string } };

@@ -65,6 +65,7 @@ export function unlockPage(options: UnlockPageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow, noarchive">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>Encrypted sales pack</title>
 <style>${STYLE}</style>
