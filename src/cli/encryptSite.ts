@@ -3,7 +3,13 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { KEPT_NAMES, publishedPath } from "../site/encrypt/hiddenNames.ts";
 import { inlineAssets } from "../site/encrypt/inlineAssets.ts";
-import { buildSalt, deriveMaster, ITERATIONS, MIN_PASSPHRASE_LENGTH, siteKeys } from "../site/encrypt/keys.ts";
+import {
+  buildSalt,
+  deriveMaster,
+  ITERATIONS,
+  MIN_PASSPHRASE_LENGTH,
+  siteKeys,
+} from "../site/encrypt/keys.ts";
 import { type IvMode, sealFile } from "../site/encrypt/sealFile.ts";
 import { unlockPage } from "../site/encrypt/unlockPage.ts";
 import type { Effects } from "./effects.ts";

@@ -89,7 +89,10 @@ export async function main(argv: string[], effects: Effects = terminalEffects())
 /** Parses options (true: required, "flag": a switch), failing with a usage error on unknown or missing ones. */
 function parse<S extends Record<string, boolean | "flag">>(args: string[], spec: S) {
   const options = Object.fromEntries(
-    Object.entries(spec).map(([k, v]) => [k, { type: v === "flag" ? ("boolean" as const) : ("string" as const) }]),
+    Object.entries(spec).map(([k, v]) => [
+      k,
+      { type: v === "flag" ? ("boolean" as const) : ("string" as const) },
+    ]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -33,7 +33,10 @@ async function run(argv: string[], env: Record<string, string | undefined>) {
 async function encrypted(name: string, env: Record<string, string | undefined>): Promise<string> {
   const site = join(work, name);
   await cp(plain, site, { recursive: true });
-  const { code, output } = await run(["encrypt", "--site", site], { QUARTERDECK_PASSPHRASE: PASSPHRASE, ...env });
+  const { code, output } = await run(["encrypt", "--site", site], {
+    QUARTERDECK_PASSPHRASE: PASSPHRASE,
+    ...env,
+  });
   if (code !== 0) throw new Error(output);
   return site;
 }
@@ -41,7 +44,9 @@ async function encrypted(name: string, env: Record<string, string | undefined>):
 /** Every file of a folder: relative path → bytes. */
 async function readAll(root: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const path of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+  for (const path of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  )) {
     const full = join(path.parentPath, path.name);
     files.set(full.slice(root.length + 1), await readFile(full));
   }
@@ -90,12 +95,15 @@ describe("quarterdeck encrypt on the sample archive", () => {
     for (const [path, bytes] of files) {
       for (const needle of needles) {
         expect(bytes.includes(needle), `${needle} in ${path}`).toBe(false);
-        expect(bytes.toString("latin1").toLowerCase().includes(needle.toLowerCase()), `${needle} in ${path}`).toBe(
-          false,
-        );
+        expect(
+          bytes.toString("latin1").toLowerCase().includes(needle.toLowerCase()),
+          `${needle} in ${path}`,
+        ).toBe(false);
       }
       // Interview folders are named after account, product and outcome: none may show.
-      expect(path, path).toMatch(/^(?:[0-9a-f]{32}|\d{4}-q[1-4]|v\d+|interviews|[a-z-]+\.(?:csv|json|html))(?:\/|$)/);
+      expect(path, path).toMatch(
+        /^(?:[0-9a-f]{32}|\d{4}-q[1-4]|v\d+|interviews|[a-z-]+\.(?:csv|json|html))(?:\/|$)/,
+      );
       expect(path).not.toMatch(/-(?:won|lost|no-decision)\b/);
     }
   });
@@ -128,7 +136,10 @@ describe("quarterdeck encrypt on the sample archive", () => {
         ? Buffer.from(/id="qd-payload"[^>]*>([^<]*)</.exec(bytes!.toString("utf8"))![1]!, "base64")
         : bytes!;
       const opened = openFile(sealed, published, keys);
-      expect(opened.equals(path.endsWith(".html") ? Buffer.from(`${path}\n${original}`) : original), path).toBe(true);
+      expect(
+        opened.equals(path.endsWith(".html") ? Buffer.from(`${path}\n${original}`) : original),
+        path,
+      ).toBe(true);
       expect(() => openFile(sealed, published, wrong), path).toThrow();
     }
   });
@@ -157,8 +168,9 @@ describe("quarterdeck encrypt on the sample archive", () => {
         "output": "error: QUARTERDECK_PASSPHRASE is not set. Put the passphrase in that environment variable (never on the command line, where shell history and logs keep it); in GitHub Actions, add it as a repository secret.",
       }
     `);
-    expect(await run(["build", "--out", out, "--encrypt"], { QUARTERDECK_PASSPHRASE: "hunter2" }))
-      .toMatchInlineSnapshot(`
+    expect(
+      await run(["build", "--out", out, "--encrypt"], { QUARTERDECK_PASSPHRASE: "hunter2" }),
+    ).toMatchInlineSnapshot(`
       {
         "code": 2,
         "output": "error: QUARTERDECK_PASSPHRASE is 7 characters long; use at least 12 (four or five random words make a strong one).",

@@ -16,7 +16,10 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 const attributeOf = (tag: string, name: string) =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 const decodeEntities = (value: string) => value.replace(/&amp;/g, "&");
 
@@ -41,7 +44,9 @@ export function inlineAssets(html: string, pagePath: string, files: ReadonlyMap<
       const file = fileAt(attributeOf(tag, "href"));
       if (!file) return tag;
       if (rel.includes("stylesheet")) {
-        return `<style>${Buffer.from(file.bytes).toString("utf8").replace(/<\/style/gi, "<\\/style")}</style>`;
+        return `<style>${Buffer.from(file.bytes)
+          .toString("utf8")
+          .replace(/<\/style/gi, "<\\/style")}</style>`;
       }
       if (rel.includes("icon") || rel.includes("apple-touch-icon")) {
         return tag.replace(/\shref\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i, ` href="${dataUri(file)}"`);

@@ -21,7 +21,12 @@ export type IvMode = "random" | "derived";
  */
 function derivedIv(keys: SiteKeys, path: string, plaintext: Uint8Array): Buffer {
   const digest = createHash("sha256").update(plaintext).digest();
-  return createHmac("sha256", keys.ivs).update(path).update("\0").update(digest).digest().subarray(0, IV_BYTES);
+  return createHmac("sha256", keys.ivs)
+    .update(path)
+    .update("\0")
+    .update(digest)
+    .digest()
+    .subarray(0, IV_BYTES);
 }
 
 /** Encrypts one file published at `path`. */
@@ -39,5 +44,8 @@ export function openFile(sealed: Uint8Array, path: string, keys: SiteKeys): Buff
   const decipher = createDecipheriv("aes-256-gcm", keys.content, iv);
   decipher.setAAD(Buffer.from(path, "utf8"));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+  return Buffer.concat([
+    decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+    decipher.final(),
+  ]);
 }

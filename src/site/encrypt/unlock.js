@@ -22,7 +22,12 @@
 
   async function keysFrom(master) {
     const base = await subtle.importKey("raw", master, "HKDF", false, ["deriveKey"]);
-    const hkdf = (info) => ({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: encoder.encode(info) });
+    const hkdf = (info) => ({
+      name: "HKDF",
+      hash: "SHA-256",
+      salt: new Uint8Array(),
+      info: encoder.encode(info),
+    });
     return {
       content: await subtle.deriveKey(
         hkdf("quarterdeck aes-256-gcm"),
@@ -45,7 +50,12 @@
     const base = await subtle.importKey("raw", encoder.encode(passphrase.normalize("NFC")), "PBKDF2", false, [
       "deriveBits",
     ]);
-    const params = { name: "PBKDF2", hash: "SHA-256", salt: fromBase64(salt), iterations: Number(iterations) };
+    const params = {
+      name: "PBKDF2",
+      hash: "SHA-256",
+      salt: fromBase64(salt),
+      iterations: Number(iterations),
+    };
     return new Uint8Array(await subtle.deriveBits(params, base, 256));
   }
 
@@ -104,7 +114,9 @@
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const plain = await open(keys, new Uint8Array(await response.arrayBuffer()), link.dataset.published);
       const extension = link.dataset.name.split(".").pop();
-      const url = URL.createObjectURL(new Blob([plain], { type: TYPES[extension] ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob([plain], { type: TYPES[extension] ?? "application/octet-stream" }),
+      );
       const save = document.createElement("a");
       save.href = url;
       save.download = link.dataset.name;
@@ -140,7 +152,8 @@
     await rewriteLinks(keys, plainPath);
     document.addEventListener("click", (event) => {
       const link = event.target.closest?.("a[data-published]");
-      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+        return;
       event.preventDefault();
       download(keys, link);
     });

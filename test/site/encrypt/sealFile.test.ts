@@ -46,7 +46,8 @@ describe("sealFile", () => {
   });
 
   it("derives IVs for reproducible builds, never the same IV for different content or paths", () => {
-    const iv = (content: string, path: string) => sealFile(text(content), path, keys, "derived").subarray(0, 12);
+    const iv = (content: string, path: string) =>
+      sealFile(text(content), path, keys, "derived").subarray(0, 12);
     expect(iv("one", "a.csv").equals(iv("one", "a.csv"))).toBe(true);
     expect(iv("one", "a.csv").equals(iv("two", "a.csv"))).toBe(false);
     expect(iv("one", "a.csv").equals(iv("one", "b.csv"))).toBe(false);
@@ -58,7 +59,9 @@ describe("publishedPath", () => {
     expect(publishedPath("index.html", keys.names)).toBe("index.html");
     expect(publishedPath("2026-q3/v1/index.html", keys.names)).toBe("2026-q3/v1/index.html");
     expect(publishedPath("2026-q3/new-logos.csv", keys.names)).toBe("2026-q3/new-logos.csv");
-    expect(publishedPath("2026-q3/2026-Q3-sales-pack.pdf", keys.names)).toBe("2026-q3/2026-Q3-sales-pack.pdf");
+    expect(publishedPath("2026-q3/2026-Q3-sales-pack.pdf", keys.names)).toBe(
+      "2026-q3/2026-Q3-sales-pack.pdf",
+    );
     const interview = publishedPath("2026-q3/interviews/silverline-analytics-won/index.html", keys.names);
     expect(interview).toMatch(/^2026-q3\/interviews\/[0-9a-f]{32}\/index\.html$/);
     // Unknown names are hidden too, with the folder they sit in as part of the hash.
