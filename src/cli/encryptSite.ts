@@ -66,6 +66,9 @@ async function listFiles(root: string): Promise<string[]> {
 export async function encryptSite(options: { site: string }, effects: Effects): Promise<number> {
   const site = resolve(options.site);
   const settings = encryptionSettings(effects.env);
+  if (effects.env.QUARTERDECK_SALT !== undefined && settings.ivs === "random") {
+    effects.warn("warning: QUARTERDECK_SALT is ignored without SOURCE_DATE_EPOCH; salt and IVs are random.");
+  }
   if (!existsSync(site)) throw new CliError(`${site}: no site here. Run quarterdeck build first.`);
   const started = performance.now();
   const paths = await listFiles(site);

@@ -55,7 +55,6 @@ describe.skipIf(!hasChromium)("scripts/ci-pack.sh", () => {
     const root = join(work, "with-export");
     await cp(join(project, "data/2026-Q3"), join(root, "data/2026-Q3"), { recursive: true });
     await cp(join(project, "reports"), join(root, "reports"), { recursive: true });
-    await cp(join(project, "quarterdeck.config.json"), join(root, "quarterdeck.config.json"));
     const before = await snapshotFiles(root);
     const { code, output, githubEnv } = runPack(root);
     expect(code, output).toBe(0);

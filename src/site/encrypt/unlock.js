@@ -179,6 +179,10 @@
 
   const remembered = sessionStorage.getItem(storageKey);
   if (remembered) {
-    unlock(fromBase64(remembered)).then(show, () => sessionStorage.removeItem(storageKey));
+    status.textContent = "Unlocking…";
+    unlock(fromBase64(remembered)).then(show, () => {
+      sessionStorage.removeItem(storageKey);
+      status.textContent = "";
+    });
   }
 })();
