@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { buildSite } from "./buildSite.ts";
+import { axeViolations, watchProblems } from "./pageChecks.ts";
 import { serveDirectory } from "./staticServer.ts";
 
 /*
@@ -15,7 +16,6 @@ import { serveDirectory } from "./staticServer.ts";
 
 const hasChromium = ["/usr/bin/chromium", process.env.QUARTERDECK_CHROMIUM].some((p) => p && existsSync(p));
 const reports = fileURLToPath(new URL("../../reports", import.meta.url));
-const axeSource = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 
 let site: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -44,18 +44,7 @@ describe.skipIf(!hasChromium)("the sample pack in Chromium", () => {
     bypassCSP = false,
   ): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
-    const problems: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
-    page.on("request", (r) => {
-      if (!r.url().startsWith(server.url)) problems.push(`third-party request: ${r.url()}`);
-    });
-    page.on("response", (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
+    const problems = watchProblems(page, server.url);
     await page.goto(server.url + path, { waitUntil: "load" });
     return { page, problems };
   }
@@ -113,25 +102,10 @@ describe.skipIf(!hasChromium)("the sample pack in Chromium", () => {
   });
 
   it("passes an axe-core scan with no serious or critical violations", async () => {
-    const source = await readFile(axeSource, "utf8");
     for (const path of ["", `${quarters[0]}/`]) {
       // The pages forbid scripts by CSP; the scan alone is let in.
       const { page } = await open(path, 1440, true);
-      await page.addScriptTag({ content: source });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run();
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) =>
-              `${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html.slice(0, 120)))}`,
-          );
-      });
+      const violations = await axeViolations(page);
       expect(violations, path).toEqual([]);
       await page.close();
     }
