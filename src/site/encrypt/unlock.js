@@ -108,6 +108,9 @@
     const note = document.getElementById("qd-download") ?? document.createElement("p");
     note.id = "qd-download";
     note.setAttribute("role", "status");
+    // Fixed at the foot of the window: the link may be far from the end of the page.
+    note.style.cssText =
+      "position:fixed;left:1rem;right:1rem;bottom:1rem;max-width:40rem;margin:0 auto;padding:.75rem 1rem;background:#1b1f24;color:#fff;border-radius:6px";
     document.body.append(note);
     try {
       const response = await fetch(link.href);
