@@ -66,7 +66,8 @@ describe.skipIf(!hasChromium)("scripts/ci-pack.sh", () => {
     const pdf = await readFile(join(root, "dist/2026-q3/2026-Q3-sales-pack.pdf"));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(await readFile(githubEnv, "utf8")).toBe("QUARTER=2026-Q3\n");
-  });
+    // Validate, compute, build and print run one after another: minutes on a busy machine.
+  }, 300_000);
 
   it("publishes from reports/ alone when data/ has no export for the quarter, encrypted with the secret", async () => {
     const root = join(work, "reports-only");
@@ -88,7 +89,7 @@ describe.skipIf(!hasChromium)("scripts/ci-pack.sh", () => {
     const pdf = await readFile(join(root, "dist/2026-q3/2026-Q3-sales-pack.pdf"));
     expect(pdf.length).toBeGreaterThan(10_000);
     expect(pdf.includes("%PDF")).toBe(false);
-  });
+  }, 300_000);
 
   it("says what is missing when the quarter is in neither folder", async () => {
     const root = join(work, "reports-only");
