@@ -145,10 +145,14 @@ describe("rows used where they can be", () => {
     expect(metrics.headline).toMatchObject({ bookings: 5, dealsWon: 1, salesCycleDaysMedian: null });
     // Not measured, and not said to be created after it closed either.
     expect(metrics.sections.salesCycle).toMatchObject({ deals: 0, unmeasurable: 0 });
-    expect(metrics.unavailable["headline.salesCycleDaysMedian"]).toMatch(/^No deal won in 2026-Q3 has a created date/);
+    expect(metrics.unavailable["headline.salesCycleDaysMedian"]).toMatch(
+      /^No deal won in 2026-Q3 has a created date/,
+    );
     // Pipeline created cannot be placed in time at all: said so, not "created on 9999-12-31".
     expect(metrics.headline.pipelineCreated).toBeNull();
-    expect(metrics.unavailable["headline.pipelineCreated"]).toMatch(/^No opportunity in the export has a created date/);
+    expect(metrics.unavailable["headline.pipelineCreated"]).toMatch(
+      /^No opportunity in the export has a created date/,
+    );
   });
 });
 
