@@ -45,8 +45,8 @@ fi
 
 echo "== building the site"
 qd build
-echo "== printing the PDF"
-qd pdf --quarter "$QUARTER"
+echo "== printing the PDF of every quarter (each quarter page links its own)"
+for q in $(ls reports | grep -E '^[0-9]{4}-Q[1-4]$'); do qd pdf --quarter "$q"; done
 if [ -n "${QUARTERDECK_PASSPHRASE:-}" ]; then
   echo "== encrypting the site"
   qd encrypt --site dist

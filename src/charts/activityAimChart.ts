@@ -2,7 +2,17 @@ import * as Plot from "@observablehq/plot";
 import { ratio } from "../metrics/money.ts";
 import { formatCount, formatPercent } from "../site/format.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
-import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
+import {
+  ACCENT,
+  baseOptions,
+  type Chart,
+  fitLabel,
+  hasData,
+  labelMargin,
+  renderChart,
+} from "./renderChart.ts";
+
+const PARTS = { "On target": ACCENT, Other: "#b8bec6" } as const;
 
 /** Each rep's calls and meetings, split into on-target (ICP account and target persona) and the rest, beside their win rate. */
 export function activityAimChart(snapshot: Snapshot): Chart | null {
@@ -15,6 +25,11 @@ export function activityAimChart(snapshot: Snapshot): Chart | null {
       { owner: r.owner, part: "Other", count: total - onTarget },
     ];
   });
+  const totals = reps.map((r) => ({
+    owner: r.owner,
+    total: r.calls.count + r.meetings.count,
+    onTarget: r.calls.onTarget + r.meetings.onTarget,
+  }));
   const busiest = [...reps].sort(
     (a, b) => b.calls.count + b.meetings.count - (a.calls.count + a.meetings.count),
   )[0];
@@ -34,29 +49,16 @@ export function activityAimChart(snapshot: Snapshot): Chart | null {
     bestWinRate !== undefined &&
     busiest.owner !== bestWinRate.owner &&
     (onTargetShare(bestWinRate) ?? 0) > (onTargetShare(busiest) ?? 0);
-  const finding = aimedBetter
-    ? `${busiest!.owner} logged the most activity but won ${formatPercent(busiest!.winRate)}; ${bestWinRate!.owner} aimed more at the ICP and won ${formatPercent(bestWinRate!.winRate)}`
-    : "Calls and meetings per rep, on target and otherwise";
-  const id = "activity-aim";
-  const figure = Plot.plot({
-    document: chartDocument(),
-    width: 640,
-    height: 60 + reps.length * 30,
-    marginLeft: 110,
-    x: { label: "Calls and meetings in the quarter", grid: true },
-    y: { label: null, domain: reps.map((r) => r.owner) },
-    color: { domain: ["On target", "Other"], range: ["#1f4e79", "#b8bec6"], legend: true },
-    marks: [
-      Plot.barX(data, Plot.stackX({ x: "count", y: "owner", fill: "part", order: ["On target", "Other"] })),
-      Plot.ruleX([0]),
-    ],
-  });
-  return {
-    id,
-    finding,
+  return renderChart({
+    id: "activity-aim",
+    finding: aimedBetter
+      ? `${busiest!.owner} logged the most activity but won ${formatPercent(busiest!.winRate)}; ${bestWinRate!.owner} aimed more at the ICP and won ${formatPercent(bestWinRate!.winRate)}`
+      : "Calls and meetings per rep, on target and otherwise",
+    subtitle: "Calls and meetings, count, by rep: on target and the rest",
     description:
-      "Stacked bars per rep: calls and meetings with an ICP account and a target persona (on target), and the rest.",
-    svg: svgMarkup(figure, finding, `${id}-desc`),
+      "Stacked bars per rep: calls and meetings with an ICP account and a target persona (on target), and the rest; each bar labelled with its total and the on-target count.",
+    hasData: hasData(data.map((d) => d.count)),
+    legend: Object.entries(PARTS).map(([label, color]) => ({ label, color })),
     table: {
       columns: ["Rep", "Calls + meetings", "On target", "Win rate"],
       rows: reps.map((r) => [
@@ -66,5 +68,41 @@ export function activityAimChart(snapshot: Snapshot): Chart | null {
         formatPercent(r.winRate),
       ]),
     },
-  };
+    plot: (layout) => {
+      const short = (owner: string) => fitLabel(owner, layout);
+      const labels = reps.map((r) => short(r.owner));
+      return Plot.plot({
+        ...baseOptions(layout, 24 + reps.length * (layout.fontSize * 2.2)),
+        marginLeft: labelMargin(labels, layout),
+        marginRight: layout.narrow ? 48 : 220,
+        x: { axis: null },
+        y: { label: null, domain: labels },
+        marks: [
+          Plot.barX(
+            data.map((d) => ({ ...d, owner: short(d.owner) })),
+            Plot.stackX({
+              x: "count",
+              y: "owner",
+              fill: (d: { part: keyof typeof PARTS }) => PARTS[d.part],
+              order: Object.keys(PARTS),
+            }),
+          ),
+          Plot.text(
+            totals.map((t) => ({ ...t, owner: short(t.owner) })),
+            {
+              x: "total",
+              y: "owner",
+              text: (t: { total: number; onTarget: number }) =>
+                layout.narrow
+                  ? formatCount(t.total)
+                  : `${formatCount(t.total)} (${formatCount(t.onTarget)} on target)`,
+              textAnchor: "start",
+              dx: 4,
+            },
+          ),
+          Plot.ruleX([0]),
+        ],
+      });
+    },
+  });
 }

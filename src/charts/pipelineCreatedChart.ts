@@ -1,43 +1,52 @@
-import * as Plot from "@observablehq/plot";
-import { formatCount, formatDay, formatMoney, formatMoneyExact, formatPercent } from "../site/format.ts";
+import { formatCount, formatDay, formatMoney, formatPercent } from "../site/format.ts";
+import { partialWeekNote, quarterWeek } from "../site/weeks.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
-import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
+import { labelledBars } from "./labelledBars.ts";
+import { ACCENT, type Chart, FADED, hasData, moneyUnit, renderChart } from "./renderChart.ts";
 
 /** Pipeline created per week of the quarter: when reps add opportunities. */
 export function pipelineCreatedByWeekChart(snapshot: Snapshot): Chart | null {
+  const c = snapshot.currency;
   const created = snapshot.sections.pipeline.created;
   // Nothing created (or nothing with an amount): no bars drawn at a height of $0.
   if (created === null || created.byWeek.every((w) => w.amount === 0)) return null;
-  const weeks = created.byWeek;
+  // A short last week is starred and drawn lighter, so it does not read as a slump.
+  const weeks = created.byWeek.map((w) => ({ ...w, ...quarterWeek(snapshot, w.week) }));
+  const partial = weeks.filter((w) => w.days < 7);
   const lastMonth = weeks.slice(-4).reduce((sum, w) => sum + w.amount, 0);
   const share = created.amount === 0 ? null : lastMonth / created.amount;
-  const finding =
-    share === null
-      ? "No pipeline was created this quarter"
-      : `${formatPercent(share)} of new pipeline was created in the last four weeks of the quarter`;
-  const id = "pipeline-created-by-week";
-  const figure = Plot.plot({
-    document: chartDocument(),
-    width: 640,
-    height: 220,
-    marginLeft: 56,
-    x: { label: "Week of quarter", tickFormat: (w: number) => String(w) },
-    y: { label: null, grid: true, tickFormat: (v: number) => formatMoney(v, snapshot.currency) },
-    marks: [Plot.barY(weeks, { x: "week", y: "amount", fill: "#1f4e79" }), Plot.ruleY([0])],
-  });
-  return {
-    id,
-    finding,
-    description: `Bar chart of pipeline created in each of the ${weeks.length} weeks of the quarter.`,
-    svg: svgMarkup(figure, finding, `${id}-desc`),
+  const money = (v: number) => formatMoney(v, c);
+  const note = partialWeekNote(weeks);
+  return renderChart({
+    id: "pipeline-created-by-week",
+    finding:
+      share === null
+        ? "No pipeline was created this quarter"
+        : `${formatPercent(share)} of new pipeline was created in the last four weeks of the quarter`,
+    subtitle: `Pipeline created, ${moneyUnit(Math.max(0, ...weeks.map((w) => w.amount)), c)}, by week of the quarter${note && `; ${note}`}`,
+    description: `Bars of pipeline created in each of the ${weeks.length} weeks of the quarter, each labelled with its value${partial.length > 0 ? "; a short last week is starred and drawn lighter" : ""}.`,
+    hasData: hasData(weeks.map((w) => w.amount)),
     table: {
-      columns: ["Week", "Starting", "Pipeline created", "Opportunities"],
+      columns: ["Week", "Starting", "Days", "Pipeline created", "Opportunities"],
       rows: weeks.map((w) => [
-        String(w.week),
+        w.label,
         formatDay(w.start),
-        formatMoneyExact(w.amount, snapshot.currency),
+        String(w.days),
+        money(w.amount),
         formatCount(w.deals),
       ]),
     },
-  };
+    plot: (layout) =>
+      labelledBars(
+        layout,
+        weeks.map((w) => ({
+          category: w.label,
+          from: 0,
+          to: w.amount,
+          fill: w.days < 7 ? FADED : ACCENT,
+          text: w.amount === 0 ? "" : money(w.amount),
+        })),
+        { format: money, categoryLabel: "Week of quarter" },
+      ),
+  });
 }

@@ -1,8 +1,8 @@
-import * as Plot from "@observablehq/plot";
 import { change } from "../site/comparisons.ts";
-import { formatChange, formatMoney, formatMoneyExact, formatQuarter } from "../site/format.ts";
+import { formatChange, formatMoney, formatQuarter } from "../site/format.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
-import { type Chart, chartDocument, svgMarkup } from "./renderChart.ts";
+import { labelledBars } from "./labelledBars.ts";
+import { ACCENT, type Chart, FADED, hasData, moneyUnit, renderChart } from "./renderChart.ts";
 
 /*
  * Charts across the archive: one bar per issued quarter, the latest highlighted. They read
@@ -43,6 +43,7 @@ interface TrendOptions {
 }
 
 function trendChart(archive: readonly Snapshot[], current: Snapshot, options: TrendOptions): Chart | null {
+  const c = current.currency;
   const history = archive
     .filter((s) => s.quarter <= current.quarter)
     .sort((a, b) => a.quarter.localeCompare(b.quarter))
@@ -50,47 +51,41 @@ function trendChart(archive: readonly Snapshot[], current: Snapshot, options: Tr
   const data = history.map((s) => ({
     quarter: formatQuarter(s.quarter),
     value: options.value(s),
-    current: s.quarter === current.quarter ? "This quarter" : "Earlier",
+    current: s.quarter === current.quarter,
   }));
   // Nothing known in any quarter: no chart (the section says why), not an empty axis.
   if (data.every((d) => d.value === null)) return null;
   const yearAgo = archive.find((s) => s.quarter === current.comparisons.yearAgo.quarter);
-  const descriptionId = `${options.id}-desc`;
-  const figure = Plot.plot({
-    document: chartDocument(),
-    width: 640,
-    height: 220,
-    marginLeft: 56,
-    x: { label: null, domain: data.map((d) => d.quarter) },
-    y: { label: null, grid: true, tickFormat: (v: number) => formatMoney(v, current.currency) },
-    color: { domain: ["Earlier", "This quarter"], range: ["#9fb3c8", "#1f4e79"] },
-    // A quarter whose figure the export could not support has no bar (its table row says so).
-    marks: [
-      Plot.barY(
-        data.filter((d) => d.value !== null),
-        { x: "quarter", y: "value", fill: "current" },
-      ),
-      Plot.ruleY([0]),
-    ],
-  });
+  const money = (v: number) => formatMoney(v, c);
+  const max = Math.max(0, ...data.map((d) => d.value ?? 0));
   const now = options.value(current);
-  const finding =
-    now === null
-      ? `${options.label} is not known for ${formatQuarter(current.quarter)}`
-      : options.finding(now, yearAgo ? options.value(yearAgo) : undefined);
-  return {
+  return renderChart({
     id: options.id,
-    finding,
-    description: `Bar chart of ${options.label.toLowerCase()} for the last ${data.length} quarters, ${formatQuarter(current.quarter)} highlighted.`,
-    svg: svgMarkup(figure, finding, descriptionId),
+    finding:
+      now === null
+        ? `${options.label} is not known for ${formatQuarter(current.quarter)}`
+        : options.finding(now, yearAgo ? options.value(yearAgo) : undefined),
+    subtitle: `${options.label}, ${moneyUnit(max, c)}, by quarter`,
+    description: `Bars of ${options.label.toLowerCase()} for the last ${data.length} quarters, ${formatQuarter(current.quarter)} highlighted, each labelled with its value.`,
+    hasData: hasData(data.map((d) => d.value)),
     table: {
       columns: ["Quarter", options.label],
-      rows: history.map((s) => [
-        formatQuarter(s.quarter),
-        options.value(s) === null ? "not known" : formatMoneyExact(options.value(s), current.currency),
-      ]),
+      rows: data.map((d) => [d.quarter, d.value === null ? "not known" : money(d.value)]),
     },
-  };
+    // A quarter whose figure the export could not support has no bar (its table row says so).
+    plot: (layout) =>
+      labelledBars(
+        layout,
+        data.map((d) => ({
+          category: d.quarter,
+          from: 0,
+          to: d.value ?? 0,
+          fill: d.current ? ACCENT : FADED,
+          text: d.value === null ? "not known" : money(d.value),
+        })),
+        { format: money },
+      ),
+  });
 }
 
 function verb(c: ReturnType<typeof change>): string {

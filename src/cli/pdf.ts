@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { pdfName } from "../site/sections.ts";
 import { readArchive } from "../snapshot/archive.ts";
 import { launchChromium } from "./browser.ts";
 import type { Effects } from "./effects.ts";
@@ -28,7 +29,8 @@ export async function printPdf(options: PdfOptions, effects: Effects): Promise<n
   if (!existsSync(page)) {
     throw new CliError(`${page}: not built. Run quarterdeck build first (the PDF is printed from the site).`);
   }
-  const out = resolve(options.out ?? join(site, quarter.toLowerCase(), `${quarter}-sales-pack.pdf`));
+  // Beside the quarter page, under the name its "Print version (PDF)" link points at.
+  const out = resolve(options.out ?? join(site, quarter.toLowerCase(), pdfName(quarter)));
   const browser = await launchChromium(effects.env);
   try {
     const tab = await browser.newPage();
@@ -40,6 +42,7 @@ export async function printPdf(options: PdfOptions, effects: Effects): Promise<n
       format: paper,
       printBackground: true,
       preferCSSPageSize: false,
+      // A tagged PDF with an outline: the section headings become the reader's bookmarks.
       tagged: true,
       outline: true,
     });

@@ -13,8 +13,13 @@ export function backtestVerdict(qf: QualityForecast): string {
   if (qf.flatError === 0 && qf.qualityError === 0)
     return "Both methods matched every past quarter exactly, which says more about the data than the methods: no verdict.";
   if (qf.better === "tie")
-    return `Both methods were off by ${formatPercent(qf.flatError, 1)} on average over the last ${scored.length} quarters.`;
+    return `Both methods were off by ${formatPercent(qf.flatError, 1)} on average over the last ${lastQuarters(scored.length)}.`;
   const [won, lost] =
     qf.better === "quality" ? [qf.qualityError!, qf.flatError!] : [qf.flatError!, qf.qualityError!];
-  return `Over the last ${scored.length} quarters the ${qf.better === "quality" ? "quality-weighted" : "flat per-stage"} forecast was closer: off by ${formatPercent(won, 1)} on average against ${formatPercent(lost, 1)}.`;
+  return `Over the last ${lastQuarters(scored.length)} the ${qf.better === "quality" ? "quality-weighted" : "flat per-stage"} forecast was closer: off by ${formatPercent(won, 1)} on average against ${formatPercent(lost, 1)}.`;
+}
+
+/** "quarter" or "6 quarters", so that one backtested quarter does not read "last 1 quarters". */
+function lastQuarters(n: number): string {
+  return n === 1 ? "quarter" : `${n} quarters`;
 }

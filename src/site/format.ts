@@ -20,14 +20,6 @@ export function formatMoney(value: number | null, currency: string): string {
   }).format(value);
 }
 
-/** Money in full, to the cent, for tables: $1,234,567.89. */
-export function formatMoneyExact(value: number | null, currency: string): string {
-  if (value === null) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2 }).format(
-    value,
-  );
-}
-
 /** A fraction 0..1 as a percentage: 0.423 → "42%". */
 export function formatPercent(value: number | null, digits = 0): string {
   if (value === null) return "—";

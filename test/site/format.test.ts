@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatMoneyExact } from "../../src/site/format.ts";
+import { formatMoney } from "../../src/site/format.ts";
 
 describe("money on the page", () => {
   it("is compact, and millions keep their decimal so a column reads evenly", () => {
@@ -12,9 +12,5 @@ describe("money on the page", () => {
     expect(formatMoney(950, "USD")).toBe("$950");
     expect(formatMoney(-2_000_000, "EUR")).toBe("-€2.0M");
     expect(formatMoney(null, "USD")).toBe("—");
-  });
-
-  it("is exact to the cent in tables", () => {
-    expect(formatMoneyExact(1_234_567.891, "USD")).toBe("$1,234,567.89");
   });
 });

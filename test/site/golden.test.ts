@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectGolden } from "../expectGolden.ts";
 import { buildSite, runQuiet } from "./buildSite.ts";
 
 /*
@@ -35,31 +36,18 @@ function normalize(html: string): string {
   return `${html.replace(/>\s*</g, ">\n<").trim()}\n`;
 }
 
-async function expectGolden(page: string, golden: string): Promise<void> {
-  const actual = normalize(await readFile(join(site, page), "utf8"));
-  const path = join(goldens, golden);
-  let expected: string | undefined;
-  try {
-    expected = await readFile(path, "utf8");
-  } catch {
-    if (process.env.CI)
-      throw new Error(`missing golden ${path}: run the tests locally to create it, review it, commit it`);
-    await writeFile(path, actual);
-    return;
-  }
-  if (actual !== expected) {
-    await writeFile(path.replace(/\.html$/, "-changed.html"), actual);
-  }
-  expect(actual, `${page} differs from ${golden}; see the -changed file beside it`).toBe(expected);
+/** The built page `page` against the golden `golden`. */
+async function expectPage(page: string, golden: string): Promise<void> {
+  await expectGolden(normalize(await readFile(join(site, page), "utf8")), join(goldens, golden));
 }
 
 describe("the site built from a fixture archive", () => {
   it("matches the golden archive home", async () => {
-    await expectGolden("index.html", "index.html");
+    await expectPage("index.html", "index.html");
   });
 
   it("matches the golden quarter page", async () => {
-    await expectGolden("2026-q3/index.html", "quarter.html");
+    await expectPage("2026-q3/index.html", "quarter.html");
   });
 
   it("serves each quarter's snapshot byte for byte and its tables as CSV", async () => {
