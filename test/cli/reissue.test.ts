@@ -89,7 +89,7 @@ describe("reissuing a quarter", () => {
     const site = await buildSite(reports);
     const page = await readFile(join(site, "2026-q3", "index.html"), "utf8");
     expect(page).toContain("O3 amount corrected");
-    expect(page).toContain('href="../2026-q3/v1/"');
+    expect(page).toContain('href="../2026-q3/v1/index.html"');
     const old = await readFile(join(site, "2026-q3", "v1", "index.html"), "utf8");
     expect(old).toContain("Superseded");
     expect(await readFile(join(site, "2026-q3", "v1", "snapshot.json"))).toEqual(v1);

@@ -144,7 +144,7 @@ describe("the backtest verdict", () => {
 
   it("names the closer method with both errors", () => {
     expect(backtestVerdict(qf([row(100, 80, 95)], 0.2, 0.05))).toBe(
-      "Over the last 1 quarters the quality-weighted forecast was closer: off by 5.0% on average against 20.0%.",
+      "Over the last quarter the quality-weighted forecast was closer: off by 5.0% on average against 20.0%.",
     );
   });
 });
