@@ -166,6 +166,19 @@ describe.skipIf(!hasChromium)("the sample pack in Chromium", () => {
     }
   });
 
+  it("fits every table, the weekly scorecard among them, in its column at 1440 px", async () => {
+    const { page } = await open(`${quarters[0]}/`, 1440);
+    const overflowing = await page.$$eval(".table-wrap", (wraps) =>
+      wraps
+        .filter((w) => w.getClientRects().length > 0)
+        .filter((w) => w.scrollWidth > w.clientWidth + 1)
+        .map((w) => w.getAttribute("aria-label")),
+    );
+    expect(await page.$$eval("table.scorecard", (t) => t.length)).toBe(1);
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
   it("links every section from the table of contents, in page order", async () => {
     const { page } = await open(`${quarters[0]}/`);
     const toc = await page.$$eval(".toc a", (links) => links.map((a) => a.getAttribute("href")));
