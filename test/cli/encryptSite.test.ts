@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { publishedPath } from "../../src/site/encrypt/hiddenNames.ts";
+import { inlineAssets } from "../../src/site/encrypt/inlineAssets.ts";
 import { deriveMaster, siteKeys } from "../../src/site/encrypt/keys.ts";
 import { openFile } from "../../src/site/encrypt/sealFile.ts";
 import { buildSite } from "../site/buildSite.ts";
@@ -137,7 +138,12 @@ describe("quarterdeck encrypt on the sample archive", () => {
         : bytes!;
       const opened = openFile(sealed, published, keys);
       expect(
-        opened.equals(path.endsWith(".html") ? Buffer.from(`${path}\n${original}`) : original),
+        // A page is sealed with the site files it loads (stylesheets, the favicon) put inline.
+        opened.equals(
+          path.endsWith(".html")
+            ? Buffer.from(`${path}\n${inlineAssets(original.toString("utf8"), path, plainFiles)}`)
+            : original,
+        ),
         path,
       ).toBe(true);
       expect(() => openFile(sealed, published, wrong), path).toThrow();
