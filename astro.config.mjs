@@ -4,7 +4,8 @@ import { defineConfig } from "astro/config";
 // output must be byte-identical for the same archive, so nothing here may depend on the clock.
 export default defineConfig({
   srcDir: "./src",
-  outDir: process.env.QUARTERDECK_OUT ?? "./dist",
+  // `quarterdeck build --out` gives the folder; this is where a bare `astro build` writes.
+  outDir: "./dist",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },

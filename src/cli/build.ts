@@ -1,11 +1,9 @@
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { readArchive } from "../snapshot/archive.ts";
 import type { Effects } from "./effects.ts";
 import { encryptionSettings, encryptSite } from "./encryptSite.ts";
 import { CliError } from "./errors.ts";
-
-const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { renderSite } from "./renderSite.ts";
 
 /** `quarterdeck build`: render the site from the archive of snapshots. */
 export async function buildSite(
@@ -20,12 +18,7 @@ export async function buildSite(
     throw new CliError(`${reports}: no snapshots in the archive. Run quarterdeck compute first.`);
   }
   const started = performance.now();
-  // The Astro config and pages read these: the site is rendered from the archive alone.
-  process.env.QUARTERDECK_REPORTS = reports;
-  process.env.QUARTERDECK_OUT = out;
-  process.env.ASTRO_TELEMETRY_DISABLED = "1";
-  const { build } = await import("astro");
-  await build({ root: PROJECT_ROOT, outDir: out, logLevel: "warn" });
+  await renderSite(reports, out);
   effects.info(`built ${snapshots.length} quarters → ${out} (${Math.round(performance.now() - started)} ms)`);
   if (options.encrypt) await encryptSite({ site: out }, effects);
   return 0;

@@ -1,28 +1,19 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { reportsDir } from "virtual:quarterdeck/archive";
 import { readArchive, readVersions } from "../snapshot/archive.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 
-/** The reports folder the site is rendered from (set by `quarterdeck build --reports`). */
-export function reportsDir(): string {
-  return resolve(process.env.QUARTERDECK_REPORTS ?? "reports");
-}
+let archive: Promise<Snapshot[]> | undefined;
 
-const cache = new Map<string, Promise<Snapshot[]>>();
-
-/** Every quarter's latest snapshot, newest quarter first; read once per build and folder. */
+/** Every quarter's latest snapshot, newest quarter first; read once per build. */
 export function loadArchive(): Promise<Snapshot[]> {
-  const dir = reportsDir();
-  let archive = cache.get(dir);
-  if (!archive) {
-    archive = readArchive(dir).then((snapshots) => snapshots.reverse());
-    cache.set(dir, archive);
-  }
+  archive ??= readArchive(reportsDir).then((snapshots) => snapshots.reverse());
   return archive;
 }
 
 /** Every issued version of one quarter, oldest first. */
 export function loadVersions(quarter: string): Promise<Snapshot[]> {
-  return readVersions(join(reportsDir(), quarter));
+  return readVersions(join(reportsDir, quarter));
 }
 
 /** Every version that a later one superseded, across the archive, with its page's params. */
