@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { z } from "zod";
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import { type Config, ConfigSchema } from "./configSchema.ts";
 
 /*

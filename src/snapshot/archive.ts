@@ -1,7 +1,7 @@
 import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isQuarterId } from "../calendar/fiscalCalendar.ts";
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import { restatedFigures } from "./restatements.ts";
 import type { Restatement, Snapshot } from "./snapshot.ts";
 
