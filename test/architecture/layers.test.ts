@@ -37,7 +37,8 @@ async function wrongWayImports(): Promise<string[]> {
     for (const file of await sourceFiles(join(SRC, layer))) {
       for (const { line, specifier } of relativeImports(await readFile(file, "utf8"))) {
         const target = relative(SRC, resolve(dirname(file), specifier));
-        if (OUTER.includes(target.split("/")[0]!)) wrong.push(`src/${relative(SRC, file)}:${line} → src/${target}`);
+        if (OUTER.includes(target.split("/")[0]!))
+          wrong.push(`src/${relative(SRC, file)}:${line} → src/${target}`);
       }
     }
   }

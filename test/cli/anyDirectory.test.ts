@@ -56,7 +56,7 @@ describe("every command, run from a folder outside the project", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const page = await readFile(join(folder, "site/2026-q3/index.html"), "utf8");
-    expect(page.includes("<footer class=\"site-footer\"><p>Fixture Co · Q3 2026")).toBe(true);
+    expect(page.includes('<footer class="site-footer"><p>Fixture Co · Q3 2026')).toBe(true);
     // Astro's server code is written and removed inside the project, never in the user's folder.
     expect(existsSync(join(folder, ".astro"))).toBe(false);
     expect(existsSync(join(folder, "site/.prerender"))).toBe(false);
