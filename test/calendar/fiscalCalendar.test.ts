@@ -82,7 +82,11 @@ describe("quarters of a fiscal year", () => {
   it("shifts across fiscal years", () => {
     const q1 = quarterFromId("2027-Q1", febByEnd);
     // The quarter before FY2027 Q1 is FY2026 Q4: November 2025 to January 2026.
-    expect(shiftQuarter(q1, -1, febByEnd)).toMatchObject({ id: "2026-Q4", start: "2025-11-01", end: "2026-01-31" });
+    expect(shiftQuarter(q1, -1, febByEnd)).toMatchObject({
+      id: "2026-Q4",
+      start: "2025-11-01",
+      end: "2026-01-31",
+    });
     expect(shiftQuarter(q1, 4, febByEnd).id).toBe("2028-Q1");
     expect(shiftQuarter(q1, -5, febByEnd).id).toBe("2025-Q4");
   });
