@@ -1,4 +1,4 @@
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { DataFolder } from "./dataFolder.ts";
 import { readHeader } from "./readHeader.ts";

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 // relative path is resolved and must not land in an outer folder.
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
-const INNER = ["ingest", "metrics", "snapshot", "config", "calendar", "model"];
+const INNER = ["ingest", "metrics", "snapshot", "config", "calendar", "model", "init"];
 const OUTER = ["cli", "site", "charts", "components", "pages", "layouts"];
 
 /** Every relative module specifier in a source text, with its line number. */

@@ -1,4 +1,4 @@
-import { CliError } from "../../cli/errors.ts";
+import { CliError } from "../../errors.ts";
 import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
   optionalId,
