@@ -37,6 +37,13 @@ afterAll(async () => {
 });
 
 describe("every command, run from a folder outside the project", () => {
+  it("init writes the proposed config into that folder", async () => {
+    const run = await quarterdeck("init", "--data", "exports", "--out", "proposed.json");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`wrote ${join(folder, "proposed.json")}`);
+    expect(JSON.parse(await readFile(join(folder, "proposed.json"), "utf8"))).toHaveProperty("columns");
+  });
+
   it("validate reads the exports named relative to that folder", async () => {
     const run = await quarterdeck("validate", "--data", "exports");
     expect(run.stderr).not.toContain("error:");
