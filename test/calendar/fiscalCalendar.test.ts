@@ -101,26 +101,33 @@ describe("quarters of a fiscal year", () => {
 describe("weeks of a quarter", () => {
   it("week 1 is the first seven days, and a 92-day quarter ends on a one-day week 14", () => {
     const q3 = quarterFromId("2026-Q3", calendarYear);
-    expect(weekOfQuarter("2026-07-01", q3)).toBe(1);
-    expect(weekOfQuarter("2026-07-07", q3)).toBe(1);
-    expect(weekOfQuarter("2026-07-08", q3)).toBe(2);
-    // July 31 + August 31 + September 30 = 92 days: day 92 is 91 days after the first, 91 / 7 = 13.
-    expect(weekOfQuarter("2026-09-30", q3)).toBe(14);
-    expect(weekOfQuarter("2026-09-29", q3)).toBe(13);
+    const days = ["2026-07-01", "2026-07-07", "2026-07-08", "2026-09-29", "2026-09-30"];
+    // July 31 + August 31 + September 30 = 92 days: the last is 91 days after the first, and
+    // floor(91 / 7) + 1 = 14; the day before it is 90 days in: floor(90 / 7) + 1 = 13.
+    expect(days.map((day) => weekOfQuarter(day, q3))).toEqual([1, 1, 2, 13, 14]);
   });
 
   it("counts 13 or 14 weeks by the quarter's length", () => {
     const weeks = (id: string, calendar: FiscalCalendar) => weeksInQuarter(quarterFromId(id, calendar));
-    // 90 days (Jan 31 + Feb 28 + Mar 31): day 90 is 89 days in, floor(89 / 7) + 1 = 13.
-    expect(weeks("2026-Q1", calendarYear)).toBe(13);
-    // 91 days in a leap year's Q1 and in any Q2 (30 + 31 + 30): floor(90 / 7) + 1 = 13.
-    expect(weeks("2024-Q1", calendarYear)).toBe(13);
-    expect(weeks("2026-Q2", calendarYear)).toBe(13);
-    // 92 days (Oct 31 + Nov 30 + Dec 31), and February start's Q4 (Nov 30 + Dec 31 + Jan 31).
-    expect(weeks("2026-Q4", calendarYear)).toBe(14);
-    expect(weeks("2027-Q4", febByEnd)).toBe(14);
-    // December start's Q1: Dec 31 + Jan 31 + Feb 28 = 90 days.
-    expect(weeks("2027-Q1", decemberByEnd)).toBe(13);
+    expect({
+      // 90 days (Jan 31 + Feb 28 + Mar 31): the last day is 89 days in, floor(89 / 7) + 1 = 13.
+      "2026-Q1": weeks("2026-Q1", calendarYear),
+      // 91 days in a leap year's Q1 and in any Q2 (30 + 31 + 30): floor(90 / 7) + 1 = 13.
+      "2024-Q1": weeks("2024-Q1", calendarYear),
+      "2026-Q2": weeks("2026-Q2", calendarYear),
+      // 92 days (Oct 31 + Nov 30 + Dec 31), and February start's Q4 (Nov 30 + Dec 31 + Jan 31).
+      "2026-Q4": weeks("2026-Q4", calendarYear),
+      "2027-Q4 from February": weeks("2027-Q4", febByEnd),
+      // December start's Q1: Dec 31 + Jan 31 + Feb 28 = 90 days.
+      "2027-Q1 from December": weeks("2027-Q1", decemberByEnd),
+    }).toEqual({
+      "2026-Q1": 13,
+      "2024-Q1": 13,
+      "2026-Q2": 13,
+      "2026-Q4": 14,
+      "2027-Q4 from February": 14,
+      "2027-Q1 from December": 13,
+    });
   });
 
   it("are counted in civil days, so a daylight-saving change inside the quarter moves nothing", () => {

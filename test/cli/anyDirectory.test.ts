@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // An ops lead keeps the exports and the archive in their own repository and runs the
 // installed command there: every command runs as a real process whose working directory is
@@ -31,9 +31,8 @@ async function quarterdeck(...argv: string[]) {
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "quarterdeck-elsewhere-"));
   await cp(DATA, join(folder, "exports"), { recursive: true });
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
+  // Vitest runs what beforeAll returns once the file's tests are done.
+  return () => rm(folder, { recursive: true, force: true });
 });
 
 describe("every command, run from a folder outside the project", () => {

@@ -27,6 +27,9 @@ async function runWith(env: Record<string, string>, ...argv: string[]) {
 }
 
 let reports: string;
+
+/** Computes 2026-Q3 from a data folder into this test's reports folder. */
+const computeQ3 = (data: string) => run("compute", "--data", data, "--quarter", "2026-Q3", "--out", reports);
 beforeEach(async () => {
   reports = await mkdtemp(join(tmpdir(), "quarterdeck-"));
 });
@@ -107,30 +110,14 @@ describe("quarterdeck compute", () => {
   });
 
   it("exits 1 naming the file and column when a required column is missing", async () => {
-    const result = await run(
-      "compute",
-      "--data",
-      fixture("ingest/missing-column"),
-      "--quarter",
-      "2026-Q3",
-      "--out",
-      reports,
-    );
+    const result = await computeQ3(fixture("ingest/missing-column"));
     expect(result.code).toBe(1);
     expect(result.err).toContain('opportunities.csv: required column "close_date" is missing');
     expect(result.err).not.toContain("    at ");
   });
 
   it("exits 1 and writes nothing when too many rows are rejected", async () => {
-    const result = await run(
-      "compute",
-      "--data",
-      fixture("ingest/basic"),
-      "--quarter",
-      "2026-Q3",
-      "--out",
-      reports,
-    );
+    const result = await computeQ3(fixture("ingest/basic"));
     expect(result.code).toBe(1);
     expect(result.err).toContain("opportunities.csv: 5 of 8 rows rejected, more than the 5% allowed");
     expect(result.out).toContain("opportunities.csv:9: amount: has no exchange rate from JPY to USD");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // `npm test` type-checks the components with scripts/check-components.ts. This plants a type
 // error in a component of a temporary copy of the project and checks that the script fails
@@ -22,9 +22,8 @@ beforeAll(async () => {
     await cp(join(ROOT, part), join(copy, part), { recursive: true });
   }
   await symlink(join(ROOT, "node_modules"), join(copy, "node_modules"));
-});
-afterAll(async () => {
-  await rm(copy, { recursive: true, force: true });
+  // Vitest runs what beforeAll returns once the file's tests are done.
+  return () => rm(copy, { recursive: true, force: true });
 });
 
 /** Runs the check on one component of the copy; resolves with its exit code and error output. */
