@@ -19,8 +19,15 @@ let folder: string;
 
 /** Runs `quarterdeck ...argv` in `folder`; resolves with the exit code and both streams. */
 async function quarterdeck(...argv: string[]) {
+  return quarterdeckWith({}, ...argv);
+}
+
+async function quarterdeckWith(env: Record<string, string>, ...argv: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { cwd: folder });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
+      cwd: folder,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -74,5 +81,13 @@ describe("every command, run from a folder outside the project", () => {
     expect(run.code).toBe(0);
     const pdf = await readFile(join(folder, "pack.pdf"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("encrypt seals the site built in that folder", async () => {
+    const passphrase = { QUARTERDECK_PASSPHRASE: "correct horse battery staple" };
+    const run = await quarterdeckWith(passphrase, "encrypt", "--site", "site");
+    expect(run.code).toBe(0);
+    const page = await readFile(join(folder, "site/index.html"), "utf8");
+    expect(page.includes("Fixture Co")).toBe(false);
   });
 });
