@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readArchive } from "../snapshot/archive.ts";
+import { readArchive, readVersions } from "../snapshot/archive.ts";
 import type { Effects } from "./effects.ts";
 import { encryptionSettings, encryptSite } from "./encryptSite.ts";
 import { CliError } from "./errors.ts";
+import { discardStaging, type OutDir, prepareOutDir, swapIntoPlace } from "./outDir.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,19 +15,55 @@ export async function buildSite(
 ) {
   if (options.encrypt) encryptionSettings(effects.env); // a missing passphrase fails before the build
   const reports = resolve(options.reports ?? "reports");
-  const out = resolve(options.out ?? "dist");
   const snapshots = await readArchive(reports);
   if (snapshots.length === 0) {
     throw new CliError(`${reports}: no snapshots in the archive. Run quarterdeck compute first.`);
   }
+  // Every version is read (and so checked) before Astro starts, so a damaged one is named plainly.
+  for (const s of snapshots) await readVersions(resolve(reports, s.quarter));
+  const target = await prepareOutDir(options.out ?? "dist", { reports, project: PROJECT_ROOT });
   const started = performance.now();
+  try {
+    await renderSite(reports, target.staging);
+    effects.info(
+      `built ${snapshots.length} quarters → ${target.out} (${Math.round(performance.now() - started)} ms)`,
+    );
+    // Encrypted before it is put in place, so a failure never leaves a plain site where an
+    // encrypted one was asked for.
+    if (options.encrypt) await encryptSite({ site: target.staging }, stagedEffects(effects, target));
+    await swapIntoPlace(target);
+  } catch (error) {
+    await discardStaging(target);
+    throw error;
+  }
+  return 0;
+}
+
+/** Runs Astro over the archive into `outDir`; its failures become one plain line. */
+async function renderSite(reports: string, outDir: string): Promise<void> {
   // The Astro config and pages read these: the site is rendered from the archive alone.
   process.env.QUARTERDECK_REPORTS = reports;
-  process.env.QUARTERDECK_OUT = out;
+  process.env.QUARTERDECK_OUT = outDir;
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
-  await build({ root: PROJECT_ROOT, outDir: out, logLevel: "warn" });
-  effects.info(`built ${snapshots.length} quarters → ${out} (${Math.round(performance.now() - started)} ms)`);
-  if (options.encrypt) await encryptSite({ site: out }, effects);
-  return 0;
+  try {
+    await build({ root: PROJECT_ROOT, outDir, logLevel: "silent" });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const first = String((error as Error).message ?? error).split("\n")[0];
+    throw new CliError(
+      `the site could not be built: ${first}. The previous site is left as it was; run with --debug for details.`,
+      1,
+      { cause: error },
+    );
+  }
+}
+
+/** Output of a step run on the staging folder, naming the folder the site will be in. */
+function stagedEffects(effects: Effects, { staging, out }: OutDir): Effects {
+  return {
+    ...effects,
+    info: (line) => effects.info(line.replaceAll(staging, out)),
+    warn: (line) => effects.warn(line.replaceAll(staging, out)),
+  };
 }

@@ -1,4 +1,4 @@
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Adapter, Format } from "./adapter.ts";
 import { canonicalAdapter } from "./canonical/canonicalAdapter.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import type { Ledger } from "./ledger.ts";
 import { readCsv } from "./readCsv.ts";
 import { type ColumnMapping, type Row, readTable, type TableSpec } from "./readTable.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { type Readable, Transform } from "node:stream";
 import Papa from "papaparse";
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 
 /*
  * Streaming CSV reading. The file is never held in memory: bytes are hashed and decoded as

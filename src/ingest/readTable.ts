@@ -1,4 +1,4 @@
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import type { Ledger } from "./ledger.ts";
 import { type CsvFileInfo, readCsv } from "./readCsv.ts";
 
