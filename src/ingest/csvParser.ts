@@ -5,7 +5,7 @@
  * parser passes over in silence is reported here as a malformed row, with its line:
  *
  * - a row with more or fewer values than the header (an unquoted delimiter in a name shifts
- *   every later column, so such a row is never used);
+ *   every later column, so such a row is never used, even when the extra value is empty);
  * - a quote that is never closed, or a quoted value followed by other text. The row is
  *   rejected from its first line only, and reading goes on at the next line, so one stray
  *   quote cannot swallow the rest of the file.
@@ -93,7 +93,7 @@ export class CsvParser {
         if (nextQuote === -1) nextQuote = s.length;
       }
       if (nextQuote >= lineEnd) {
-        if (lineEnd > p) this.#emit(s.slice(p, lineEnd).split(delimiter), 1);
+        if (lineEnd > p) this.#emit(s.slice(p, lineEnd).split(delimiter));
         this.#line++;
         p = lineEnd + 1;
         continue;
@@ -119,14 +119,14 @@ export class CsvParser {
         continue;
       }
       if (problem !== null) this.#sink.malformed(this.#line, problem);
-      else this.#emit(result.fields, result.lines);
+      else this.#emit(result.fields);
       this.#line += result.lines;
       p = result.next;
     }
     return Math.min(p, s.length);
   }
 
-  #emit(fields: string[], lines: number): void {
+  #emit(fields: string[]): void {
     if (this.#columns < 0) {
       if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
       this.#columns = fields.length;
@@ -138,8 +138,6 @@ export class CsvParser {
       this.#sink.malformed(this.#line, problem);
       return;
     }
-    if (fields.length > this.#columns) fields.length = this.#columns;
-    void lines;
     this.#sink.row(fields, this.#line);
   }
 
@@ -147,11 +145,9 @@ export class CsvParser {
   #countProblem(fields: string[]): string | null {
     const columns = this.#columns;
     if (columns < 0 || fields.length === columns) return null;
+    // Even extra empty values are refused: "Acme, Inc" in a row whose last column is empty
+    // shifts every value one column right and leaves just such an empty value at the end.
     if (fields.length > columns) {
-      // Extra empty values at the end (a trailing delimiter) change nothing.
-      let extraEmpty = true;
-      for (let i = columns; i < fields.length; i++) if (fields[i] !== "") extraEmpty = false;
-      if (extraEmpty) return null;
       return `has ${fields.length} values but the header has ${columns} columns, so its values would land in the wrong columns: quote any value that contains "${printable(this.delimiter)}"`;
     }
     return `has ${fields.length} values but the header has ${columns} columns: the row is cut short; export the file again`;
