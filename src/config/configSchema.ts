@@ -14,7 +14,7 @@ const PatternSchema = z.string().superRefine((source, context) => {
     return;
   }
   const unsafe = unsafePatternReason(source);
-  if (unsafe !== null) context.addIssue({ code: "custom", message: unsafe, input: source });
+  if (unsafe !== null) context.addIssue({ code: "custom", message: `"${source}" ${unsafe}` });
 });
 
 /** Per record kind, the export's header for each canonical field: only known kinds and fields. */
