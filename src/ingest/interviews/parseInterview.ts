@@ -146,6 +146,7 @@ export function slugOf(file: string): string {
     .replace(/\.md$/i, "")
     .toLowerCase()
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // accents, split off by NFKD: "é" becomes "e"
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 80)
