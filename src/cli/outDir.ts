@@ -49,7 +49,7 @@ export async function prepareOutDir(
   }
   if (existing !== null) {
     const entries = await readdir(target);
-    if (entries.length > 0 && !entries.includes(MARKER)) {
+    if (entries.length > 0 && !entries.includes(MARKER) && !isUnmarkedBuild(entries)) {
       throw new CliError(
         `--out ${target} holds other files (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}) and is not a previous Quarterdeck build. A build replaces the whole folder: choose an empty or new folder.`,
         2,
@@ -89,6 +89,14 @@ export async function swapIntoPlace({ out, staging }: OutDir): Promise<void> {
 /** Removes the staging folder of a build that failed. */
 export async function discardStaging({ staging }: OutDir): Promise<void> {
   await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * A site built before builds were marked: the home page and quarter folders (2026-q3), and
+ * nothing else, so a folder holding anything of the user's is never taken for one.
+ */
+function isUnmarkedBuild(entries: string[]): boolean {
+  return entries.includes("index.html") && entries.every((e) => e === "index.html" || /^\d{4}-q[1-4]$/.test(e));
 }
 
 function overlaps(a: string, b: string): boolean {

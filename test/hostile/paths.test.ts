@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,19 @@ describe("a failed build leaves the previous site whole", () => {
     await swapIntoPlace(next);
     expect(Object.keys(await folderBytes(site)).sort()).toEqual([`/${MARKER}`, "/index.html"]);
     expect((await readdir(parent)).sort()).toEqual(["site"]);
+  });
+
+  it("a site built before builds were marked (home page and quarter folders only) may be replaced", async () => {
+    const parent = await tempDir();
+    const site = join(parent, "dist");
+    await mkdir(join(site, "2026-q3"), { recursive: true });
+    await writeFile(join(site, "index.html"), "<p>old</p>");
+    await swapIntoPlace(await prepareOutDir(site, { reports, project: PROJECT }));
+    expect(await readdir(site)).toEqual([MARKER]);
+    await writeFile(join(site, "index.html"), "");
+    await writeFile(join(site, "notes.txt"), "mine");
+    await rm(join(site, MARKER));
+    await expect(prepareOutDir(site, { reports, project: PROJECT })).rejects.toThrow("not a previous Quarterdeck build");
   });
 
   it("an empty folder and a folder that does not exist yet are fine", async () => {

@@ -1,13 +1,15 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { MARKER } from "../../src/cli/outDir.ts";
 import { serveDirectory } from "../site/staticServer.ts";
-import { cleanUp, cli, dataFolder, expectAccounted, ingest, tempDir } from "./corpus.ts";
+import { cleanUp, cli, dataFolder, expectAccounted, folderBytes, ingest, tempDir } from "./corpus.ts";
 
 /*
  * Injection into every text field of the export, rendered into the pack and walked in real
@@ -17,6 +19,7 @@ import { cleanUp, cli, dataFolder, expectAccounted, ingest, tempDir } from "./co
  * archive and one Astro build serve every case.
  */
 
+const BIN = fileURLToPath(new URL("../../bin/quarterdeck.mjs", import.meta.url));
 const hasChromium = ["/usr/bin/chromium", process.env.QUARTERDECK_CHROMIUM].some((p) => p && existsSync(p));
 
 /** The payload for one field: a formula start, a script and an image that would call alert. */
@@ -199,6 +202,25 @@ describe("injection into every text field", () => {
   it("the build is marked as one, so the next build may replace it", () => {
     expect(existsSync(join(site, MARKER))).toBe(true);
   });
+
+  it("a build that fails inside Astro says so in one line and leaves this site whole", async () => {
+    // A snapshot whose sections are empty passes the loose section check but breaks a page.
+    const reports = join(await tempDir(), "reports");
+    const snapshot = JSON.parse(await readFile(join(site, "..", "reports", "2026-Q3", "v1.json"), "utf8"));
+    await mkdir(join(reports, "2026-Q3"), { recursive: true });
+    const broken = `${JSON.stringify({ ...snapshot, sections: {} })}\n`;
+    await writeFile(join(reports, "2026-Q3", "v1.json"), broken);
+    await writeFile(join(reports, "2026-Q3", "snapshot.json"), broken);
+    const before = await folderBytes(site);
+    // In a process of its own, as a user runs it (Astro keeps state between builds in one process).
+    const run = spawnSync(process.execPath, [BIN, "build", "--reports", reports, "--out", site], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error: the site could not be built: .*The previous site is left as it was/);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stdout).toBe("");
+    expect(await folderBytes(site)).toEqual(before);
+    expect((await readdir(join(site, ".."))).sort()).toEqual(["reports", "site"]);
+  }, 120_000);
 });
 
 describe.skipIf(!hasChromium)("the injected pack in Chromium", () => {
