@@ -35,7 +35,11 @@ export function describeZodIssue(issue: z.core.$ZodIssue, hints: IssueHints): Is
     return { where, field: issue.keys.join(", "), problem };
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
-    return { where, field, problem: hints.missing === undefined ? "is missing" : `is missing: ${hints.missing}` };
+    return {
+      where,
+      field,
+      problem: hints.missing === undefined ? "is missing" : `is missing: ${hints.missing}`,
+    };
   }
   if (issue.code === "invalid_type") return { where, field, problem: `expected ${issue.expected}` };
   const given = typeof issue.input === "string" ? `"${clip(issue.input)}" ` : "";

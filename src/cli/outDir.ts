@@ -45,7 +45,10 @@ export async function prepareOutDir(
     throw error;
   });
   if (existing !== null && !existing.isDirectory()) {
-    throw new CliError(`--out ${target} is a file, not a folder. Give the folder the site should be written to.`, 2);
+    throw new CliError(
+      `--out ${target} is a file, not a folder. Give the folder the site should be written to.`,
+      2,
+    );
   }
   if (existing !== null) {
     const entries = await readdir(target);
@@ -96,7 +99,9 @@ export async function discardStaging({ staging }: OutDir): Promise<void> {
  * nothing else, so a folder holding anything of the user's is never taken for one.
  */
 function isUnmarkedBuild(entries: string[]): boolean {
-  return entries.includes("index.html") && entries.every((e) => e === "index.html" || /^\d{4}-q[1-4]$/.test(e));
+  return (
+    entries.includes("index.html") && entries.every((e) => e === "index.html" || /^\d{4}-q[1-4]$/.test(e))
+  );
 }
 
 function overlaps(a: string, b: string): boolean {

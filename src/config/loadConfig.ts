@@ -74,7 +74,10 @@ export async function loadConfig(
     } catch (error) {
       if (explicit === undefined) continue;
       const folder = (error as NodeJS.ErrnoException).code === "EISDIR";
-      throw new CliError(`${explicit}: ${folder ? "is a folder; name the config file itself" : "no such config file"}.`, 2);
+      throw new CliError(
+        `${explicit}: ${folder ? "is a folder; name the config file itself" : "no such config file"}.`,
+        2,
+      );
     }
     const raw = path.endsWith(".json") ? parseJson(bytes, path) : await importModule(path);
     return { config: parseConfig(raw, basename(path)), path, sha256: sha256(bytes) };

@@ -39,11 +39,11 @@ export function unsafePatternReason(source: string): string | null {
     if (c === ")" && stack.length > 1) {
       const group = stack.pop()!;
       const next = quantifierAt(source, i + 1);
-      if (next !== null && next.unbounded && (group.repeats || group.alternates)) {
+      if (next?.unbounded && (group.repeats || group.alternates)) {
         const inner = group.repeats ? "a repeat inside a repeat" : "a repeated choice of alternatives";
         return `nests ${inner} ("(a+)+", "(a|ab)*"), which can make matching take without bound; write the group without the outer repeat, such as "a+" or "(a|ab)"`;
       }
-      if (group.repeats || (next !== null && next.unbounded)) stack.at(-1)!.repeats = true;
+      if (group.repeats || next?.unbounded) stack.at(-1)!.repeats = true;
       if (next !== null) i = next.end - 1;
       continue;
     }

@@ -1,5 +1,5 @@
-import { PATTERN_TEXT_LIMIT } from "../config/safePattern.ts";
 import type { Config } from "../config/configSchema.ts";
+import { PATTERN_TEXT_LIMIT } from "../config/safePattern.ts";
 import type { OpportunityType } from "../model/records.ts";
 
 /*

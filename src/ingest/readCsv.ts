@@ -32,7 +32,11 @@ export interface CsvFileInfo {
 }
 
 /** Reads a CSV file row by row and returns its encoding, delimiter and SHA-256. */
-export async function readCsv(path: string, displayName: string, handlers: CsvHandlers): Promise<CsvFileInfo> {
+export async function readCsv(
+  path: string,
+  displayName: string,
+  handlers: CsvHandlers,
+): Promise<CsvFileInfo> {
   const { encoding, invalidLines } = await detectEncoding(path, displayName);
   const hash = createHash("sha256");
   let bytes = 0;
@@ -66,7 +70,12 @@ export async function readCsv(path: string, displayName: string, handlers: CsvHa
   (parser as CsvParser | null)?.end();
   if (!(parser as CsvParser | null)?.sawHeader)
     throw new CliError(`${displayName}: the file is empty; export it again with its header row.`);
-  return { encoding, delimiter: (parser as unknown as CsvParser).delimiter, sha256: hash.digest("hex"), bytes };
+  return {
+    encoding,
+    delimiter: (parser as unknown as CsvParser).delimiter,
+    sha256: hash.digest("hex"),
+    bytes,
+  };
 }
 
 /** Turns CRLF and lone CR into LF across chunk boundaries. */

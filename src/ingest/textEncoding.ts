@@ -47,7 +47,8 @@ export async function detectEncoding(path: string, displayName: string): Promise
 
 async function readHead(path: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { start: 0, end: SNIFF_BYTES - 1 })) chunks.push(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { start: 0, end: SNIFF_BYTES - 1 }))
+    chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 

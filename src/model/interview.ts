@@ -10,9 +10,14 @@ const dateField = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
   // Date.parse rolls 2026-02-31 over into March: the day is checked against the calendar.
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))), {
-    message: "is not a date: write it as YYYY-MM-DD",
-  });
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+      isRealDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))),
+    {
+      message: "is not a date: write it as YYYY-MM-DD",
+    },
+  );
 
 export const InterviewFrontMatterSchema = z
   .object({

@@ -113,7 +113,9 @@ async function readSnapshotOrEmpty(path: string): Promise<Snapshot | null> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new CliError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
+    throw new CliError(
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
+    );
   }
   if (text.trim() === "") return null;
   let raw: unknown;

@@ -50,7 +50,10 @@ const ManifestSchema = z.looseObject({
   config: z.object({ file: z.string().nullable(), sha256: z.string() }),
   inputs: z.array(z.looseObject({ file: z.string(), sha256: z.string() })),
   supplied: z.array(z.string()),
-  ledger: z.looseObject({ files: z.array(z.looseObject({ file: z.string() })), issues: z.array(z.unknown()) }),
+  ledger: z.looseObject({
+    files: z.array(z.looseObject({ file: z.string() })),
+    issues: z.array(z.unknown()),
+  }),
 });
 
 /** A snapshot file as read from the archive. */

@@ -3,13 +3,30 @@ import { unsafePatternReason } from "../../src/config/safePattern.ts";
 
 describe("user patterns", () => {
   it("accepts the patterns loss reasons and titles need", () => {
-    for (const pattern of ["no.?decision", "^(no|none) decision$", "vp|vice president", "c[ef]o\\b", "(ab){2}", "x{2,2}y", "[(a+)+]", "((a)+)"]) {
+    for (const pattern of [
+      "no.?decision",
+      "^(no|none) decision$",
+      "vp|vice president",
+      "c[ef]o\\b",
+      "(ab){2}",
+      "x{2,2}y",
+      "[(a+)+]",
+      "((a)+)",
+    ]) {
       expect(unsafePatternReason(pattern), pattern).toBeNull();
     }
   });
 
   it("refuses repeats of repeats, repeated alternatives and backreferences", () => {
-    for (const pattern of ["(a+)+$", "(a*)*", "(\\w+\\s?)*$", "(a|ab)*", "x{1,}(y+){2,}", "((a+))+", "(?:a+)+"]) {
+    for (const pattern of [
+      "(a+)+$",
+      "(a*)*",
+      "(\\w+\\s?)*$",
+      "(a|ab)*",
+      "x{1,}(y+){2,}",
+      "((a+))+",
+      "(?:a+)+",
+    ]) {
       expect(unsafePatternReason(pattern), pattern).toMatch(/nests/);
     }
     expect(unsafePatternReason("(a)\\1")).toMatch(/backreference/);

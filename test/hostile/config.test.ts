@@ -12,7 +12,13 @@ afterAll(cleanUp);
 
 // One lost deal whose reason is a long run of "a" ending in "!": "(a+)+$" backtracks on it
 // for longer than anyone would wait.
-const export1 = [HEADER, ...Array.from({ length: 12 }, (_, i) => deal(i + 1, i === 0 ? { loss_reason: `${"a".repeat(40)}!` } : {}))].join("\n") + "\n";
+const export1 =
+  [
+    HEADER,
+    ...Array.from({ length: 12 }, (_, i) =>
+      deal(i + 1, i === 0 ? { loss_reason: `${"a".repeat(40)}!` } : {}),
+    ),
+  ].join("\n") + "\n";
 
 /** A config file that, if run, leaves a file behind as proof. */
 const codeConfig = (proof: string) =>
@@ -26,7 +32,12 @@ describe("configs with code", () => {
       const proof = join(root, "proof");
       const dir = await dataFolder({ "opportunities.csv": export1, [name]: codeConfig(proof) });
       for (const command of ["validate", "compute"]) {
-        const run = await cli(command, "--data", dir, ...(command === "compute" ? ["--quarter", "2026-Q3", "--out", join(root, "r")] : []));
+        const run = await cli(
+          command,
+          "--data",
+          dir,
+          ...(command === "compute" ? ["--quarter", "2026-Q3", "--out", join(root, "r")] : []),
+        );
         expect(run.code).toBe(0);
         expect(run.err).toContain(`${name}: ignored; code in a data folder is never run`);
         expect(existsSync(proof)).toBe(false);
@@ -46,15 +57,36 @@ describe("configs with code", () => {
 });
 
 describe("config values", () => {
-  const withConfig = (config: string) => dataFolder({ "opportunities.csv": export1, "quarterdeck.config.json": config });
+  const withConfig = (config: string) =>
+    dataFolder({ "opportunities.csv": export1, "quarterdeck.config.json": config });
 
   it.each([
-    { name: 'noDecisionPattern "(a+)+$"', config: '{ "noDecisionPattern": "(a+)+$" }', says: "noDecisionPattern" },
-    { name: 'noDecisionPattern "(a|aa)*$"', config: '{ "noDecisionPattern": "(a|aa)*$" }', says: "repeated choice" },
-    { name: 'noDecisionPattern "(\\\\w+\\\\s?)*$"', config: '{ "noDecisionPattern": "(\\\\w+\\\\s?)*$" }', says: "repeat inside a repeat" },
+    {
+      name: 'noDecisionPattern "(a+)+$"',
+      config: '{ "noDecisionPattern": "(a+)+$" }',
+      says: "noDecisionPattern",
+    },
+    {
+      name: 'noDecisionPattern "(a|aa)*$"',
+      config: '{ "noDecisionPattern": "(a|aa)*$" }',
+      says: "repeated choice",
+    },
+    {
+      name: 'noDecisionPattern "(\\\\w+\\\\s?)*$"',
+      config: '{ "noDecisionPattern": "(\\\\w+\\\\s?)*$" }',
+      says: "repeat inside a repeat",
+    },
     { name: "a backreference", config: '{ "noDecisionPattern": "(no)\\\\1" }', says: "backreference" },
-    { name: "a persona pattern that nests repeats", config: '{ "personas": { "titlePatterns": { "Champion": "(x+x+)+y" } } }', says: "personas.titlePatterns.Champion" },
-    { name: "a pattern that does not compile", config: '{ "noDecisionPattern": "(" }', says: "not a valid regular expression" },
+    {
+      name: "a persona pattern that nests repeats",
+      config: '{ "personas": { "titlePatterns": { "Champion": "(x+x+)+y" } } }',
+      says: "personas.titlePatterns.Champion",
+    },
+    {
+      name: "a pattern that does not compile",
+      config: '{ "noDecisionPattern": "(" }',
+      says: "not a valid regular expression",
+    },
     { name: "JSON that does not parse", config: '{ "company": ', says: "not valid JSON" },
     { name: "a threshold out of range", config: '{ "rejectThreshold": 7 }', says: "rejectThreshold" },
   ])("$name: validate and compute refuse it with the file and field, quickly", async ({ config, says }) => {

@@ -77,7 +77,9 @@ export async function cleanUp(): Promise<void> {
 }
 
 /** Runs the command line with captured output. */
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string; all: string }> {
+export async function cli(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string; all: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {

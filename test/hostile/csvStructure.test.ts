@@ -1,5 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanCsv, cleanUp, cli, dataFolder, deal, expectAccounted, HEADER, ingest, issuesOf } from "./corpus.ts";
+import {
+  cleanCsv,
+  cleanUp,
+  cli,
+  dataFolder,
+  deal,
+  expectAccounted,
+  HEADER,
+  ingest,
+  issuesOf,
+} from "./corpus.ts";
 
 /*
  * CSV structure: quotes, field counts, line endings and delimiters. Each case is the clean
@@ -12,7 +22,8 @@ afterAll(cleanUp);
 const rows = (n = 12) => Array.from({ length: n }, (_, i) => deal(i + 1));
 const join = (lines: string[], eol = "\n") => lines.join(eol) + eol;
 /** The clean rows with deal `n` replaced by `line`. */
-const replacing = (n: number, line: string) => join([HEADER, ...rows().map((r, i) => (i + 1 === n ? line : r))]);
+const replacing = (n: number, line: string) =>
+  join([HEADER, ...rows().map((r, i) => (i + 1 === n ? line : r))]);
 
 interface Case {
   name: string;
@@ -143,7 +154,15 @@ const cases: Case[] = [
   },
   {
     name: "every value quoted (Data Loader style)",
-    csv: () => join([HEADER, ...rows()].map((l) => l.split(",").map((v) => `"${v}"`).join(","))),
+    csv: () =>
+      join(
+        [HEADER, ...rows()].map((l) =>
+          l
+            .split(",")
+            .map((v) => `"${v}"`)
+            .join(","),
+        ),
+      ),
     records: 12,
     rejected: [],
   },
@@ -173,7 +192,7 @@ describe("hostile CSV structure", () => {
     expect(entry.rejected).toBe(rejected.length);
     const problems = issuesOf(result, "opportunities.csv", "rejected");
     expect(problems.map((p) => Number(p.split(":")[0]))).toEqual(rejected.map(([line]) => line));
-    rejected.forEach(([, word], i) => expect(problems[i]).toContain(word));
+    for (const [i, [, word]] of rejected.entries()) expect(problems[i]).toContain(word);
     const ids = result.records.opportunities.map((o) => o.id);
     expect(ids).toHaveLength(records - rejected.length);
     check?.(ids, new Map(result.records.opportunities.map((o) => [o.id, o.name])));

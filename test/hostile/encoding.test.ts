@@ -1,5 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanCsv, cleanUp, cli, dataFolder, deal, expectAccounted, HEADER, ingest, issuesOf } from "./corpus.ts";
+import {
+  cleanCsv,
+  cleanUp,
+  cli,
+  dataFolder,
+  deal,
+  expectAccounted,
+  HEADER,
+  ingest,
+  issuesOf,
+} from "./corpus.ts";
 
 /*
  * Encodings, decided from the bytes. Each export holds 12 deals, one named "Société Générale
@@ -11,7 +21,8 @@ afterAll(cleanUp);
 
 const NAME = "Société Générale Ltée";
 const text = (eol = "\n") =>
-  [HEADER, ...Array.from({ length: 12 }, (_, i) => deal(i + 1, i === 4 ? { name: NAME } : {}))].join(eol) + eol;
+  [HEADER, ...Array.from({ length: 12 }, (_, i) => deal(i + 1, i === 4 ? { name: NAME } : {}))].join(eol) +
+  eol;
 
 function utf16(text: string, endian: "le" | "be", bom: boolean): Uint8Array {
   const le = Buffer.from(text, "utf16le");
@@ -23,7 +34,11 @@ function utf16(text: string, endian: "le" | "be", bom: boolean): Uint8Array {
 /** Bytes with one stray byte spliced into the line of deal `n`. */
 function withStrayByte(text: string, n: number, byte: number): Uint8Array {
   const at = text.indexOf(`Deal ${n},`);
-  return Buffer.concat([Buffer.from(text.slice(0, at), "utf8"), Buffer.from([byte]), Buffer.from(text.slice(at), "utf8")]);
+  return Buffer.concat([
+    Buffer.from(text.slice(0, at), "utf8"),
+    Buffer.from([byte]),
+    Buffer.from(text.slice(at), "utf8"),
+  ]);
 }
 
 const cases: { name: string; bytes: () => Uint8Array; encoding: string; warnLines?: number[] }[] = [
@@ -39,10 +54,26 @@ const cases: { name: string; bytes: () => Uint8Array; encoding: string; warnLine
     encoding: "utf-8",
   },
   { name: "UTF-16LE with a byte-order mark", bytes: () => utf16(text(), "le", true), encoding: "utf-16le" },
-  { name: "UTF-16BE with a byte-order mark", bytes: () => utf16(text("\r\n"), "be", true), encoding: "utf-16be" },
-  { name: "UTF-16LE without a byte-order mark", bytes: () => utf16(text("\r\n"), "le", false), encoding: "utf-16le" },
-  { name: "UTF-16BE without a byte-order mark", bytes: () => utf16(text(), "be", false), encoding: "utf-16be" },
-  { name: "Windows-1252 (Salesforce style, CRLF)", bytes: () => Buffer.from(text("\r\n"), "latin1"), encoding: "windows-1252" },
+  {
+    name: "UTF-16BE with a byte-order mark",
+    bytes: () => utf16(text("\r\n"), "be", true),
+    encoding: "utf-16be",
+  },
+  {
+    name: "UTF-16LE without a byte-order mark",
+    bytes: () => utf16(text("\r\n"), "le", false),
+    encoding: "utf-16le",
+  },
+  {
+    name: "UTF-16BE without a byte-order mark",
+    bytes: () => utf16(text(), "be", false),
+    encoding: "utf-16be",
+  },
+  {
+    name: "Windows-1252 (Salesforce style, CRLF)",
+    bytes: () => Buffer.from(text("\r\n"), "latin1"),
+    encoding: "windows-1252",
+  },
   {
     name: "UTF-8 with one stray 0xFF byte (line 9)",
     bytes: () => withStrayByte(text(), 8, 0xff),
@@ -79,12 +110,15 @@ describe("hostile encodings", () => {
     if (warnLines === undefined) expect(entry.used).toBe(12);
     const run = await cli("validate", "--data", dir);
     expect(run.code).toBe(0);
-    for (const line of warnLines ?? []) expect(run.out).toContain(`opportunities.csv:${line}: holds bytes that are not UTF-8`);
+    for (const line of warnLines ?? [])
+      expect(run.out).toContain(`opportunities.csv:${line}: holds bytes that are not UTF-8`);
   });
 
   it("a Windows-1252 file of the clean export reads the same deals as its UTF-8 twin", async () => {
     const utf8 = await ingest(await dataFolder({ "opportunities.csv": cleanCsv() }));
-    const cp1252 = await ingest(await dataFolder({ "opportunities.csv": Buffer.from(cleanCsv(12, "\r\n"), "latin1") }));
+    const cp1252 = await ingest(
+      await dataFolder({ "opportunities.csv": Buffer.from(cleanCsv(12, "\r\n"), "latin1") }),
+    );
     expect(cp1252.records.opportunities).toEqual(utf8.records.opportunities);
   });
 });

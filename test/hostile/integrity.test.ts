@@ -4,7 +4,17 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanCsv, cleanUp, cli, dataFolder, deal, expectNoStack, folderBytes, HEADER, tempDir } from "./corpus.ts";
+import {
+  cleanCsv,
+  cleanUp,
+  cli,
+  dataFolder,
+  deal,
+  expectNoStack,
+  folderBytes,
+  HEADER,
+  tempDir,
+} from "./corpus.ts";
 
 /*
  * The archive's integrity: what an interrupted write, a full disk, concurrent runs or a
@@ -22,7 +32,10 @@ let issued: Buffer;
 beforeAll(async () => {
   data = await dataFolder({ "opportunities.csv": cleanCsv(30) });
   changed = await dataFolder({
-    "opportunities.csv": [HEADER, ...Array.from({ length: 30 }, (_, i) => deal(i + 1, i === 2 ? { amount: "3500" } : {}))].join("\n") + "\n",
+    "opportunities.csv":
+      [HEADER, ...Array.from({ length: 30 }, (_, i) => deal(i + 1, i === 2 ? { amount: "3500" } : {}))].join(
+        "\n",
+      ) + "\n",
   });
   const reports = await tempDir();
   expect((await cli("compute", "--data", data, "--quarter", "2026-Q3", "--out", reports)).code).toBe(0);
@@ -30,11 +43,14 @@ beforeAll(async () => {
 });
 
 /** A reports folder whose 2026-Q3 holds `files` (name → bytes, or "v1" for the issued version). */
-async function archiveWith(files: Record<string, string | Buffer>): Promise<{ reports: string; quarter: string }> {
+async function archiveWith(
+  files: Record<string, string | Buffer>,
+): Promise<{ reports: string; quarter: string }> {
   const reports = await tempDir();
   const quarter = join(reports, "2026-Q3");
   await mkdir(quarter, { recursive: true });
-  for (const [name, bytes] of Object.entries(files)) await writeFile(join(quarter, name), bytes === "v1" ? issued : bytes);
+  for (const [name, bytes] of Object.entries(files))
+    await writeFile(join(quarter, name), bytes === "v1" ? issued : bytes);
   return { reports, quarter };
 }
 
@@ -46,7 +62,10 @@ describe("recovering from interrupted writes", () => {
     { name: "an empty v1.json and no snapshot.json", files: { "v1.json": "" } },
     { name: "an empty v1.json and an empty snapshot.json", files: { "v1.json": "", "snapshot.json": "" } },
     { name: "an empty snapshot.json alone", files: { "snapshot.json": "" } },
-    { name: "a temporary file left by a killed run", files: { ".v1.json.tmp-99999": '{"schemaVersion": 1, "qua' } },
+    {
+      name: "a temporary file left by a killed run",
+      files: { ".v1.json.tmp-99999": '{"schemaVersion": 1, "qua' },
+    },
   ])("$name: the next compute issues v1 and says what it found", async ({ files }) => {
     const { reports, quarter } = await archiveWith(files);
     const run = await compute(reports);
@@ -94,14 +113,39 @@ describe("damaged snapshots stop compute and build with the file's name", () => 
     return JSON.stringify(s);
   };
   it.each([
-    { name: "a truncated snapshot.json (disk full before atomic writes)", file: "snapshot.json", bytes: half, says: "not complete JSON" },
+    {
+      name: "a truncated snapshot.json (disk full before atomic writes)",
+      file: "snapshot.json",
+      bytes: half,
+      says: "not complete JSON",
+    },
     { name: "{}", file: "snapshot.json", bytes: () => "{}", says: "not a snapshot" },
     { name: "[]", file: "snapshot.json", bytes: () => "[]", says: "not a snapshot" },
     { name: "null", file: "snapshot.json", bytes: () => "null", says: "not a snapshot" },
-    { name: "a future schemaVersion", file: "snapshot.json", bytes: () => withVersion(99), says: "newer Quarterdeck" },
-    { name: "bookings as text", file: "snapshot.json", bytes: () => withBookings("10M"), says: "headline.bookings" },
-    { name: "an extra top-level field", file: "snapshot.json", bytes: () => JSON.stringify({ ...JSON.parse(issued.toString()), evil: 1 }), says: "evil" },
-    { name: "a damaged v1.json beside a good snapshot.json", file: "v1.json", bytes: () => "garbage", says: "not complete JSON" },
+    {
+      name: "a future schemaVersion",
+      file: "snapshot.json",
+      bytes: () => withVersion(99),
+      says: "newer Quarterdeck",
+    },
+    {
+      name: "bookings as text",
+      file: "snapshot.json",
+      bytes: () => withBookings("10M"),
+      says: "headline.bookings",
+    },
+    {
+      name: "an extra top-level field",
+      file: "snapshot.json",
+      bytes: () => JSON.stringify({ ...JSON.parse(issued.toString()), evil: 1 }),
+      says: "evil",
+    },
+    {
+      name: "a damaged v1.json beside a good snapshot.json",
+      file: "v1.json",
+      bytes: () => "garbage",
+      says: "not complete JSON",
+    },
   ])("$name", async ({ file, bytes, says }) => {
     const files: Record<string, string | Buffer> = { "v1.json": "v1", "snapshot.json": "v1" };
     files[file] = bytes();
@@ -138,7 +182,11 @@ describe("concurrent runs", () => {
       [0, 1, 2].map(
         () =>
           new Promise<number>((resolve) => {
-            const child = spawn(process.execPath, [BIN, "compute", "--data", data, "--quarter", "2026-Q3", "--out", reports], { stdio: "ignore" });
+            const child = spawn(
+              process.execPath,
+              [BIN, "compute", "--data", data, "--quarter", "2026-Q3", "--out", reports],
+              { stdio: "ignore" },
+            );
             child.on("exit", (code) => resolve(code ?? -1));
           }),
       ),
@@ -151,13 +199,18 @@ describe("concurrent runs", () => {
   it("kill -9 at any moment leaves no version but a whole one, and the next run recovers", async () => {
     const reports = await tempDir();
     for (const delay of [50, 150, 250, 350, 450, 600]) {
-      const child = spawn(process.execPath, [BIN, "compute", "--data", data, "--quarter", "2026-Q3", "--out", reports], { stdio: "ignore" });
+      const child = spawn(
+        process.execPath,
+        [BIN, "compute", "--data", data, "--quarter", "2026-Q3", "--out", reports],
+        { stdio: "ignore" },
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill("SIGKILL");
       await new Promise((resolve) => child.on("exit", resolve));
       const quarter = join(reports, "2026-Q3");
       for (const file of existsSync(quarter) ? await readdir(quarter) : []) {
-        if (/^v\d+\.json$|^snapshot\.json$/.test(file)) expect(await readFile(join(quarter, file))).toEqual(issued);
+        if (/^v\d+\.json$|^snapshot\.json$/.test(file))
+          expect(await readFile(join(quarter, file))).toEqual(issued);
       }
     }
     const run = await compute(reports);

@@ -24,7 +24,10 @@ describe("interview notes", () => {
     ["Société Générale — won.md", /^societe-generale-won$/],
     [`${"very-long-".repeat(20)}.md`, /^(very-long-){7}very-long$/],
   ])("%s gets a page name", async (file, pattern) => {
-    const dir = await dataFolder({ "opportunities.csv": cleanCsv(), [`interviews/${file}`]: note("O3", "Fine.") });
+    const dir = await dataFolder({
+      "opportunities.csv": cleanCsv(),
+      [`interviews/${file}`]: note("O3", "Fine."),
+    });
     const { interviews } = await ingest(dir);
     expect(interviews).toHaveLength(1);
     expect(interviews[0]!.slug).toMatch(pattern);
@@ -52,9 +55,24 @@ describe("interview notes", () => {
   });
 
   it.each([
-    { name: "a note missing its outcome", text: note("O3", "x").replace("outcome: won\n", ""), line: 1, field: "outcome" },
-    { name: "a note with an impossible date", text: note("O3", "x").replace("2026-09-20", "2026-02-31"), line: 4, field: "interview_date" },
-    { name: "a note whose front matter is not YAML", text: "---\nopportunity: [O3\n---\nbody\n", line: 2, field: null },
+    {
+      name: "a note missing its outcome",
+      text: note("O3", "x").replace("outcome: won\n", ""),
+      line: 1,
+      field: "outcome",
+    },
+    {
+      name: "a note with an impossible date",
+      text: note("O3", "x").replace("2026-09-20", "2026-02-31"),
+      line: 4,
+      field: "interview_date",
+    },
+    {
+      name: "a note whose front matter is not YAML",
+      text: "---\nopportunity: [O3\n---\nbody\n",
+      line: 2,
+      field: null,
+    },
     { name: "a note without front matter", text: "Just text.\n", line: 1, field: null },
   ])("$name is reported and left out, and the quarter is still issued", async ({ text, line, field }) => {
     const dir = await dataFolder({

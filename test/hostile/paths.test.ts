@@ -27,13 +27,33 @@ beforeAll(async () => {
 describe("build --out refuses what it must not replace", () => {
   it.each([
     { name: "the reports folder itself", out: () => reports, says: "overlaps the reports folder" },
-    { name: "a folder inside the reports", out: () => join(reports, "2026-Q3", "site"), says: "overlaps the reports folder" },
+    {
+      name: "a folder inside the reports",
+      out: () => join(reports, "2026-Q3", "site"),
+      says: "overlaps the reports folder",
+    },
     { name: "a folder holding the reports", out: () => root, says: "overlaps the reports folder" },
-    { name: "the reports folder by a relative path with ..", out: () => join(reports, "2026-Q3", "..", "..", "reports"), says: "overlaps the reports folder" },
+    {
+      name: "the reports folder by a relative path with ..",
+      out: () => join(reports, "2026-Q3", "..", "..", "reports"),
+      says: "overlaps the reports folder",
+    },
     { name: "the project folder", out: () => PROJECT, says: "overlaps the project's own files" },
-    { name: "the project's source", out: () => join(PROJECT, "src"), says: "overlaps the project's own files" },
-    { name: "a folder inside the project's source", out: () => join(PROJECT, "src", "pages", "out"), says: "overlaps the project's own files" },
-    { name: "a folder holding the project", out: () => join(PROJECT, ".."), says: "overlaps the project's own files" },
+    {
+      name: "the project's source",
+      out: () => join(PROJECT, "src"),
+      says: "overlaps the project's own files",
+    },
+    {
+      name: "a folder inside the project's source",
+      out: () => join(PROJECT, "src", "pages", "out"),
+      says: "overlaps the project's own files",
+    },
+    {
+      name: "a folder holding the project",
+      out: () => join(PROJECT, ".."),
+      says: "overlaps the project's own files",
+    },
   ])("$name", async ({ out, says }) => {
     const before = await folderBytes(reports);
     const run = await cli("build", "--reports", reports, "--out", out());
@@ -126,7 +146,9 @@ describe("a failed build leaves the previous site whole", () => {
     await writeFile(join(site, "index.html"), "");
     await writeFile(join(site, "notes.txt"), "mine");
     await rm(join(site, MARKER));
-    await expect(prepareOutDir(site, { reports, project: PROJECT })).rejects.toThrow("not a previous Quarterdeck build");
+    await expect(prepareOutDir(site, { reports, project: PROJECT })).rejects.toThrow(
+      "not a previous Quarterdeck build",
+    );
   });
 
   it("an empty folder and a folder that does not exist yet are fine", async () => {

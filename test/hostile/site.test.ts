@@ -23,25 +23,73 @@ const BIN = fileURLToPath(new URL("../../bin/quarterdeck.mjs", import.meta.url))
 const hasChromium = ["/usr/bin/chromium", process.env.QUARTERDECK_CHROMIUM].some((p) => p && existsSync(p));
 
 /** The payload for one field: a formula start, a script and an image that would call alert. */
-const payload = (field: string) => `=1+2 <script>alert("${field}")</script><img src=x onerror=alert("${field}")>`;
+const payload = (field: string) =>
+  `=1+2 <script>alert("${field}")</script><img src=x onerror=alert("${field}")>`;
 const rawScript = (field: string) => `<script>alert("${field}")`;
 const rawImage = (field: string) => `<img src=x onerror=alert("${field}")>`;
 
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 const line = (values: string[]) => values.map(quote).join(",");
 
-const OPPORTUNITY_FIELDS = ["id", "account_id", "name", "owner", "product", "type", "stage", "loss_reason", "competitor", "lead_source", "forecast_category", "segment"];
-const OPP_HEADER = ["id", "account_id", "name", "owner", "product", "type", "stage", "amount", "currency", "created_date", "close_date", "is_closed", "is_won", "loss_reason", "competitor", "lead_source", "forecast_category", "probability", "segment"];
+const OPPORTUNITY_FIELDS = [
+  "id",
+  "account_id",
+  "name",
+  "owner",
+  "product",
+  "type",
+  "stage",
+  "loss_reason",
+  "competitor",
+  "lead_source",
+  "forecast_category",
+  "segment",
+];
+const OPP_HEADER = [
+  "id",
+  "account_id",
+  "name",
+  "owner",
+  "product",
+  "type",
+  "stage",
+  "amount",
+  "currency",
+  "created_date",
+  "close_date",
+  "is_closed",
+  "is_won",
+  "loss_reason",
+  "competitor",
+  "lead_source",
+  "forecast_category",
+  "probability",
+  "segment",
+];
 
 /** Deal n: closed lost in Q3 when n is odd, won when even; field `inject` carries the payload. */
 function opportunity(n: number, inject: string | null): string {
   const won = n % 2 === 0;
   const values: Record<string, string> = {
-    id: `O${n}`, account_id: `A${n}`, name: `Deal ${n}`, owner: n % 3 ? "Ann Lee" : "Bo Chen", product: "Platform",
-    type: "new", stage: won ? "Closed Won" : "Closed Lost", amount: String(1000 * n), currency: "USD",
-    created_date: "2026-07-01", close_date: `2026-09-${String(n).padStart(2, "0")}`, is_closed: "true",
-    is_won: String(won), loss_reason: won ? "" : "Price", competitor: "Vantage", lead_source: "Web",
-    forecast_category: "Closed", probability: won ? "100" : "0", segment: "SMB",
+    id: `O${n}`,
+    account_id: `A${n}`,
+    name: `Deal ${n}`,
+    owner: n % 3 ? "Ann Lee" : "Bo Chen",
+    product: "Platform",
+    type: "new",
+    stage: won ? "Closed Won" : "Closed Lost",
+    amount: String(1000 * n),
+    currency: "USD",
+    created_date: "2026-07-01",
+    close_date: `2026-09-${String(n).padStart(2, "0")}`,
+    is_closed: "true",
+    is_won: String(won),
+    loss_reason: won ? "" : "Price",
+    competitor: "Vantage",
+    lead_source: "Web",
+    forecast_category: "Closed",
+    probability: won ? "100" : "0",
+    segment: "SMB",
   };
   if (inject !== null) values[inject] = payload(`opportunities.${inject}`);
   return line(OPP_HEADER.map((k) => values[k]!));
@@ -97,18 +145,45 @@ beforeAll(async () => {
     "accounts.csv": `${[
       line(["id", "name", "industry", "employees", "segment", "icp_tier", "reference_approved"]),
       ...Array.from({ length: 14 }, (_, i) => {
-        const values: Record<string, string> = { name: `Account ${i + 1}`, industry: "Media", segment: "SMB", icp_tier: "A" };
+        const values: Record<string, string> = {
+          name: `Account ${i + 1}`,
+          industry: "Media",
+          segment: "SMB",
+          icp_tier: "A",
+        };
         const field = ACCOUNT_FIELDS[i];
         if (field !== undefined) values[field] = payload(`accounts.${field}`);
-        return line([`A${i + 1}`, values.name!, values.industry!, "50", values.segment!, values.icp_tier!, "true"]);
+        return line([
+          `A${i + 1}`,
+          values.name!,
+          values.industry!,
+          "50",
+          values.segment!,
+          values.icp_tier!,
+          "true",
+        ]);
       }),
     ].join("\n")}\n`,
     "rocks.csv": `${[
       line(["quarter", "title", "owner", "measurable", "target", "due_date", "status"]),
       ...ROCK_FIELDS.map((field) => {
-        const values: Record<string, string> = { title: "Hire", owner: "Ann Lee", measurable: "Offers", target: "2", status: "done" };
+        const values: Record<string, string> = {
+          title: "Hire",
+          owner: "Ann Lee",
+          measurable: "Offers",
+          target: "2",
+          status: "done",
+        };
         values[field] = payload(`rocks.${field}`);
-        return line(["2026-Q3", values.title!, values.owner!, values.measurable!, values.target!, "2026-09-15", values.status!]);
+        return line([
+          "2026-Q3",
+          values.title!,
+          values.owner!,
+          values.measurable!,
+          values.target!,
+          "2026-09-15",
+          values.status!,
+        ]);
       }),
     ].join("\n")}\n`,
     "commentary/2026-Q3.md": COMMENTARY,
@@ -128,7 +203,8 @@ beforeAll(async () => {
   csv = new Map();
   for (const file of await readdir(site, { recursive: true })) {
     if (file.endsWith(".html")) html.set(file, await readFile(join(site, file), "utf8"));
-    if (file.endsWith(".csv")) csv.set(file, Papa.parse<string[]>(await readFile(join(site, file), "utf8")).data);
+    if (file.endsWith(".csv"))
+      csv.set(file, Papa.parse<string[]>(await readFile(join(site, file), "utf8")).data);
   }
 }, 120_000);
 
@@ -155,8 +231,12 @@ describe("injection into every text field", () => {
   });
 
   it.each(cases)("%s: shown as text, never as markup, neutralised in CSV downloads", (field) => {
-    const shown = [...html.values()].some((text) => text.includes(`alert(&quot;${field}&quot;)`) || text.includes(`alert("${field}")`));
-    const downloaded = [...csv.values()].some((rows) => rows.flat().some((c) => c.includes(`alert("${field}")`)));
+    const shown = [...html.values()].some(
+      (text) => text.includes(`alert(&quot;${field}&quot;)`) || text.includes(`alert("${field}")`),
+    );
+    const downloaded = [...csv.values()].some((rows) =>
+      rows.flat().some((c) => c.includes(`alert("${field}")`)),
+    );
     shownOrDownloaded.set(field, shown || downloaded);
     for (const [file, text] of html) {
       expect(text, file).not.toContain(rawScript(field));
@@ -173,7 +253,10 @@ describe("injection into every text field", () => {
   // every payload reaches a page; the ones that do must have been escaped above.
   it("most payloads reach the pack (so the checks above are not vacuous)", () => {
     const reached = [...shownOrDownloaded].filter(([, v]) => v).map(([k]) => k);
-    expect(reached.length, `not shown: ${[...shownOrDownloaded].filter(([, v]) => !v).map(([k]) => k)}`).toBeGreaterThanOrEqual(15);
+    expect(
+      reached.length,
+      `not shown: ${[...shownOrDownloaded].filter(([, v]) => !v).map(([k]) => k)}`,
+    ).toBeGreaterThanOrEqual(15);
   });
 
   it("CSV downloads hold no cell a spreadsheet would run", () => {
@@ -213,7 +296,9 @@ describe("injection into every text field", () => {
     await writeFile(join(reports, "2026-Q3", "snapshot.json"), broken);
     const before = await folderBytes(site);
     // In a process of its own, as a user runs it (Astro keeps state between builds in one process).
-    const run = spawnSync(process.execPath, [BIN, "build", "--reports", reports, "--out", site], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [BIN, "build", "--reports", reports, "--out", site], {
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^error: the site could not be built: .*The previous site is left as it was/);
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -252,7 +337,9 @@ describe.skipIf(!hasChromium)("the injected pack in Chromium", () => {
       page.on("pageerror", (e) => problems.push(`${path}: page error ${e.message}`));
       await page.goto(`${server.url}${path}`, { waitUntil: "load" });
       // Nothing injected became an element.
-      const injected = await page.locator("img[onerror], script:not([type='application/ld+json']), iframe").count();
+      const injected = await page
+        .locator("img[onerror], script:not([type='application/ld+json']), iframe")
+        .count();
       if (injected > 0) problems.push(`${path}: ${injected} injected elements`);
       await page.close();
     }

@@ -1,7 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, cli, dataFolder, deal, expectAccounted, HEADER, ingest, issuesOf, tempDir } from "./corpus.ts";
+import {
+  cleanUp,
+  cli,
+  dataFolder,
+  deal,
+  expectAccounted,
+  HEADER,
+  ingest,
+  issuesOf,
+  tempDir,
+} from "./corpus.ts";
 
 /*
  * Values that cannot be real. Deal n of the clean export is on line n + 1; deal 6 is won
@@ -12,7 +22,8 @@ import { cleanUp, cli, dataFolder, deal, expectAccounted, HEADER, ingest, issues
 afterAll(cleanUp);
 
 const csvWith = (n: number, overrides: Record<string, string>, count = 40) =>
-  [HEADER, ...Array.from({ length: count }, (_, i) => deal(i + 1, i + 1 === n ? overrides : {}))].join("\n") + "\n";
+  [HEADER, ...Array.from({ length: count }, (_, i) => deal(i + 1, i + 1 === n ? overrides : {}))].join("\n") +
+  "\n";
 
 interface Case {
   name: string;
@@ -23,27 +34,137 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: "a 400-digit amount", deal: 6, overrides: { amount: "9".repeat(400) }, outcome: "rejected", word: "more digits" },
-  { name: "a 30-digit amount", deal: 6, overrides: { amount: "1".repeat(30) }, outcome: "rejected", word: "more digits" },
-  { name: "a 16-digit amount", deal: 8, overrides: { amount: "1234567890123456" }, outcome: "rejected", word: "more digits" },
-  { name: "a 13-digit amount with cents is exact", deal: 8, overrides: { amount: "1234567890123.45" }, outcome: "used" },
-  { name: "float noise 16120999.999999998", deal: 6, overrides: { amount: "16120999.999999998" }, outcome: "used" },
-  { name: '"(-5000)" is negative twice', deal: 7, overrides: { amount: "(-5000)" }, outcome: "rejected", word: "negative twice" },
-  { name: '"(5000)" on a won deal is a negative won amount', deal: 6, overrides: { amount: "(5000)" }, outcome: "rejected", word: "negative on a won deal" },
-  { name: "-100 on a won deal", deal: 9, overrides: { amount: "-100" }, outcome: "rejected", word: "negative on a won deal" },
+  {
+    name: "a 400-digit amount",
+    deal: 6,
+    overrides: { amount: "9".repeat(400) },
+    outcome: "rejected",
+    word: "more digits",
+  },
+  {
+    name: "a 30-digit amount",
+    deal: 6,
+    overrides: { amount: "1".repeat(30) },
+    outcome: "rejected",
+    word: "more digits",
+  },
+  {
+    name: "a 16-digit amount",
+    deal: 8,
+    overrides: { amount: "1234567890123456" },
+    outcome: "rejected",
+    word: "more digits",
+  },
+  {
+    name: "a 13-digit amount with cents is exact",
+    deal: 8,
+    overrides: { amount: "1234567890123.45" },
+    outcome: "used",
+  },
+  {
+    name: "float noise 16120999.999999998",
+    deal: 6,
+    overrides: { amount: "16120999.999999998" },
+    outcome: "used",
+  },
+  {
+    name: '"(-5000)" is negative twice',
+    deal: 7,
+    overrides: { amount: "(-5000)" },
+    outcome: "rejected",
+    word: "negative twice",
+  },
+  {
+    name: '"(5000)" on a won deal is a negative won amount',
+    deal: 6,
+    overrides: { amount: "(5000)" },
+    outcome: "rejected",
+    word: "negative on a won deal",
+  },
+  {
+    name: "-100 on a won deal",
+    deal: 9,
+    overrides: { amount: "-100" },
+    outcome: "rejected",
+    word: "negative on a won deal",
+  },
   { name: "-100 on a lost deal is a credit, kept", deal: 7, overrides: { amount: "-100" }, outcome: "used" },
-  { name: '"Infinity" as an amount', deal: 6, overrides: { amount: "Infinity" }, outcome: "rejected", word: "not an amount" },
-  { name: '"1e400" as an amount', deal: 6, overrides: { amount: "1e400" }, outcome: "rejected", word: "not an amount" },
-  { name: '"NaN" as an amount', deal: 6, overrides: { amount: "NaN" }, outcome: "rejected", word: "not an amount" },
-  { name: "a close date of 9999-12-31 on a won deal", deal: 6, overrides: { close_date: "9999-12-31" }, outcome: "rejected", word: "more than ten years after" },
-  { name: "a created date of 9999-12-31", deal: 8, overrides: { created_date: "9999-12-31" }, outcome: "rejected", word: "more than ten years after" },
-  { name: "a created date of 1899-12-31", deal: 6, overrides: { created_date: "1899-12-31" }, outcome: "rejected", word: "before 1970" },
-  { name: "a close date of 1969-12-31", deal: 7, overrides: { close_date: "1969-12-31" }, outcome: "rejected", word: "before 1970" },
-  { name: "a close date of 12/31/69 (read as 1969)", deal: 7, overrides: { close_date: "12/31/69" }, outcome: "rejected", word: "before 1970" },
-  { name: "an open deal expected to close in nine years is plausible", deal: 8, overrides: { close_date: "2035-06-30" }, outcome: "used" },
-  { name: "a close before creation", deal: 6, overrides: { created_date: "2026-09-20", close_date: "2026-07-01" }, outcome: "warning", word: "before the deal was created" },
+  {
+    name: '"Infinity" as an amount',
+    deal: 6,
+    overrides: { amount: "Infinity" },
+    outcome: "rejected",
+    word: "not an amount",
+  },
+  {
+    name: '"1e400" as an amount',
+    deal: 6,
+    overrides: { amount: "1e400" },
+    outcome: "rejected",
+    word: "not an amount",
+  },
+  {
+    name: '"NaN" as an amount',
+    deal: 6,
+    overrides: { amount: "NaN" },
+    outcome: "rejected",
+    word: "not an amount",
+  },
+  {
+    name: "a close date of 9999-12-31 on a won deal",
+    deal: 6,
+    overrides: { close_date: "9999-12-31" },
+    outcome: "rejected",
+    word: "more than ten years after",
+  },
+  {
+    name: "a created date of 9999-12-31",
+    deal: 8,
+    overrides: { created_date: "9999-12-31" },
+    outcome: "rejected",
+    word: "more than ten years after",
+  },
+  {
+    name: "a created date of 1899-12-31",
+    deal: 6,
+    overrides: { created_date: "1899-12-31" },
+    outcome: "rejected",
+    word: "before 1970",
+  },
+  {
+    name: "a close date of 1969-12-31",
+    deal: 7,
+    overrides: { close_date: "1969-12-31" },
+    outcome: "rejected",
+    word: "before 1970",
+  },
+  {
+    name: "a close date of 12/31/69 (read as 1969)",
+    deal: 7,
+    overrides: { close_date: "12/31/69" },
+    outcome: "rejected",
+    word: "before 1970",
+  },
+  {
+    name: "an open deal expected to close in nine years is plausible",
+    deal: 8,
+    overrides: { close_date: "2035-06-30" },
+    outcome: "used",
+  },
+  {
+    name: "a close before creation",
+    deal: 6,
+    overrides: { created_date: "2026-09-20", close_date: "2026-07-01" },
+    outcome: "warning",
+    word: "before the deal was created",
+  },
   { name: "a NUL inside the owner's name", deal: 6, overrides: { owner: "Ann\u0000 Lee" }, outcome: "used" },
-  { name: "control characters in a name", deal: 6, overrides: { name: "Deal\u0007\u001b[31m six\u0008" }, outcome: "used" },
+  {
+    name: "control characters in a name",
+    deal: 6,
+    overrides: { name: "Deal\u0007\u001b[31m six\u0008" },
+    outcome: "used",
+  },
 ];
 
 describe("hostile values", () => {
@@ -68,8 +189,7 @@ describe("hostile values", () => {
     // No figure turns infinite or null because of one row, and no day beyond reason is the as-of.
     for (const o of result.records.opportunities) {
       expect(Number.isFinite(o.amount)).toBe(true);
-      expect(o.owner).not.toMatch(/[\u0000-\u001f]/);
-      expect(o.name).not.toMatch(/[\u0000-\u001f]/);
+      for (const text of [o.owner, o.name]) expect([...text].some((c) => c.charCodeAt(0) < 32)).toBe(false);
     }
     expect(result.records.asOf).toBe("2026-09-25");
     const run = await cli("validate", "--data", dir);
@@ -89,7 +209,8 @@ describe("hostile values", () => {
     const first = await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports);
     expect(first.code).toBe(0);
     const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));
-    for (const key of ["bookings", "averageSellingPrice", "cashWinRate"]) expect(snapshot.headline[key]).toEqual(expect.any(Number));
+    for (const key of ["bookings", "averageSellingPrice", "cashWinRate"])
+      expect(snapshot.headline[key]).toEqual(expect.any(Number));
     expect(snapshot.issuedAt).toBe("2026-09-25T00:00:00.000Z");
     const again = await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports);
     expect(again.code).toBe(0);
@@ -98,7 +219,9 @@ describe("hostile values", () => {
 
   it("a close before creation is kept out of the sales cycle", async () => {
     // Deals 3, 6, 9 … 39 are won; deal 6 is made to close 81 days before it was created.
-    const dir = await dataFolder({ "opportunities.csv": csvWith(6, { created_date: "2026-09-20", close_date: "2026-07-01" }) });
+    const dir = await dataFolder({
+      "opportunities.csv": csvWith(6, { created_date: "2026-09-20", close_date: "2026-07-01" }),
+    });
     const reports = await tempDir();
     expect((await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports)).code).toBe(0);
     const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));

@@ -58,7 +58,8 @@ describe("the CSV parser", () => {
     const lines = ["id,name,note"];
     for (let i = 0; i < 6000; i++) {
       const kind = next() % 5;
-      const note = kind === 0 ? '"multi\nline ""quoted"" note"' : kind === 1 ? '"a, b"' : kind === 2 ? "" : `plain ${i}`;
+      const note =
+        kind === 0 ? '"multi\nline ""quoted"" note"' : kind === 1 ? '"a, b"' : kind === 2 ? "" : `plain ${i}`;
       lines.push(`${i},"Name ${i}",${note}`);
     }
     const text = `${lines.join("\n")}\n`;
@@ -73,7 +74,13 @@ describe("the CSV parser", () => {
   });
 
   it("finds the delimiter from the header line", () => {
-    expect(["a,b,c", "a;b;c", "a\tb\tc", "a|b|c", "name"].map(detectDelimiter)).toEqual([",", ";", "\t", "|", ","]);
+    expect(["a,b,c", "a;b;c", "a\tb\tc", "a|b|c", "name"].map(detectDelimiter)).toEqual([
+      ",",
+      ";",
+      "\t",
+      "|",
+      ",",
+    ]);
   });
 
   it("reads CRLF split across the file's read chunks as one line end", async () => {

@@ -99,7 +99,10 @@ export function opportunitiesSpec(
       const amount = required(row, "amount", converter.convert(money!.amount, currency, closeDate!));
       if (amount === undefined) return undefined;
       if (isWon && amount < 0) {
-        return row.reject("amount", `"${row.get("amount")}" is negative on a won deal: a won deal books a positive amount; record a refund or credit as its own deal`);
+        return row.reject(
+          "amount",
+          `"${row.get("amount")}" is negative on a won deal: a won deal books a positive amount; record a refund or credit as its own deal`,
+        );
       }
       if (closeDate! < createdDate!) {
         row.warn(

@@ -80,7 +80,10 @@ export function parseLocalTime(text: string, options: DateOptions): Parsed<Local
   const { year, month, day, time } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
   if (year < EARLIEST_YEAR) {
-    return { ok: false, problem: `"${text}" is before ${EARLIEST_YEAR}, not a day a CRM records: check the export` };
+    return {
+      ok: false,
+      problem: `"${text}" is before ${EARLIEST_YEAR}, not a day a CRM records: check the export`,
+    };
   }
   if (time === null) return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}T00:00:00` };
   if (time.hour > 23 || time.minute > 59 || time.second > 59) {

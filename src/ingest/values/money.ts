@@ -33,7 +33,10 @@ export function parseMoney(text: string, decimal: DecimalSeparator = "."): Parse
     body = body.slice(1, -1).trim();
     // "(-5000)" says negative twice: read as either sign it would be a guess.
     if (body.includes("-"))
-      return { ok: false, problem: `"${text}" is negative twice (parentheses and a minus sign): write -5000 or (5000)` };
+      return {
+        ok: false,
+        problem: `"${text}" is negative twice (parentheses and a minus sign): write -5000 or (5000)`,
+      };
   }
   const match = MONEY.exec(body.toUpperCase());
   const value = match ? readDecimal(match[3]!.trim(), decimal) : null;
