@@ -74,9 +74,10 @@ export async function readArchive(reportsDir: string): Promise<Snapshot[]> {
   try {
     entries = await readdir(reportsDir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return [];
-    throw new CliError(`${reportsDir}: the reports folder cannot be read (${code}).`);
+    // A missing folder is an empty archive; anything else (a path through a file, no
+    // permission) is told by the command line as a system error, with the path.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
   const snapshots: Snapshot[] = [];
   for (const quarter of entries.filter(isQuarterId).sort()) {
