@@ -88,55 +88,42 @@ async function isValidUtf8(path: string): Promise<boolean> {
 
 /** Counts valid multi-byte UTF-8 characters and invalid bytes, with the lines of the latter. */
 async function scanUtf8(path: string): Promise<{ valid: number; invalid: number; lines: number[] }> {
-  let valid = 0;
-  let invalid = 0;
-  let line = 1;
-  const lines: number[] = [];
+  const scan = { valid: 0, invalid: 0, line: 1, lines: [] as number[] };
   let carry: Buffer = Buffer.alloc(0);
-  const flag = () => {
-    invalid++;
-    if (lines.at(-1) !== line && lines.length < LINES_KEPT) lines.push(line);
-  };
   for await (const chunk of createReadStream(path)) {
     const bytes = carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
-    let i = 0;
     // Stop 3 bytes short of the end so a character split across chunks is seen whole.
-    const stop = bytes.length - 3;
-    while (i < stop) {
-      const b = bytes[i]!;
-      if (b < 0x80) {
-        if (b === 10) line++;
-        i++;
-        continue;
-      }
-      const length = sequenceLength(bytes, i);
-      if (length === 0) {
-        flag();
-        i++;
-      } else {
-        valid++;
-        i += length;
-      }
-    }
-    carry = bytes.subarray(i);
+    carry = bytes.subarray(scanBytes(bytes, bytes.length - 3, scan));
   }
-  for (let i = 0; i < carry.length; ) {
-    const b = carry[i]!;
+  scanBytes(carry, carry.length, scan);
+  return scan;
+}
+
+/** Scans `bytes` up to `stop`, counting into `scan`; returns where it stopped. */
+function scanBytes(
+  bytes: Buffer,
+  stop: number,
+  scan: { valid: number; invalid: number; line: number; lines: number[] },
+): number {
+  let i = 0;
+  while (i < stop) {
+    const b = bytes[i]!;
     if (b < 0x80) {
-      if (b === 10) line++;
+      if (b === 10) scan.line++;
       i++;
       continue;
     }
-    const length = sequenceLength(carry, i);
-    if (length === 0 || i + length > carry.length) {
-      flag();
-      i++;
-    } else {
-      valid++;
+    const length = sequenceLength(bytes, i);
+    if (length > 0) {
+      scan.valid++;
       i += length;
+      continue;
     }
+    scan.invalid++;
+    if (scan.lines.at(-1) !== scan.line && scan.lines.length < LINES_KEPT) scan.lines.push(scan.line);
+    i++;
   }
-  return { valid, invalid, lines };
+  return i;
 }
 
 /** Length of the valid UTF-8 sequence at `i`, or 0. */

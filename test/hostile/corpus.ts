@@ -91,6 +91,16 @@ export async function cli(
   return { code, out: out.join("\n"), err: err.join("\n"), all: [...out, ...err].join("\n") };
 }
 
+/** Computes 2026-Q3 of a data folder into `reports`; the snapshot is null when none was written. */
+export async function computeQuarter(dir: string, reports: string) {
+  const run = await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports);
+  const path = join(reports, "2026-Q3", "snapshot.json");
+  // biome-ignore lint/suspicious/noExplicitAny: the snapshot is read as the JSON a reader would see.
+  let snapshot: any = null;
+  if (run.code === 0) snapshot = JSON.parse(await readFile(path, "utf8"));
+  return { run, snapshot };
+}
+
 /** Ingests a data folder as compute would. */
 export async function ingest(dir: string): Promise<IngestResult> {
   const { config } = await loadConfig(undefined, { dataDirs: [dir], projectDir: dir });

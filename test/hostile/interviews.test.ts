@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanCsv, cleanUp, cli, dataFolder, ingest, tempDir } from "./corpus.ts";
+import { cleanCsv, cleanUp, cli, computeQuarter, dataFolder, ingest, tempDir } from "./corpus.ts";
 
 /*
  * Interview notes: every note that passes validation gets its own page name, quotes stay
@@ -42,9 +40,7 @@ describe("interview notes", () => {
       "interviews/日本.md": note("O12", "Fourth note speaking."),
       "interviews/中文.md": note("O12", "Fifth note speaking."),
     });
-    const reports = await tempDir();
-    expect((await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports)).code).toBe(0);
-    const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));
+    const { snapshot } = await computeQuarter(dir, await tempDir());
     const { interviews } = await ingest(dir);
     const slugs = interviews.map((i) => i.slug);
     expect(new Set(slugs).size).toBe(5);

@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   cleanUp,
   cli,
+  computeQuarter,
   dataFolder,
   deal,
   expectAccounted,
@@ -206,15 +205,14 @@ describe("hostile values", () => {
   it("a 400-digit amount leaves the issued headline finite, and a recompute restates nothing", async () => {
     const dir = await dataFolder({ "opportunities.csv": csvWith(6, { amount: "9".repeat(400) }) });
     const reports = await tempDir();
-    const first = await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports);
-    expect(first.code).toBe(0);
-    const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));
+    const { run, snapshot } = await computeQuarter(dir, reports);
+    expect(run.code).toBe(0);
     for (const key of ["bookings", "averageSellingPrice", "cashWinRate"])
       expect(snapshot.headline[key]).toEqual(expect.any(Number));
     expect(snapshot.issuedAt).toBe("2026-09-25T00:00:00.000Z");
-    const again = await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports);
-    expect(again.code).toBe(0);
-    expect(again.out).toContain("reproduced exactly");
+    const again = await computeQuarter(dir, reports);
+    expect(again.run.code).toBe(0);
+    expect(again.run.out).toContain("reproduced exactly");
   });
 
   it("a close before creation is kept out of the sales cycle", async () => {
@@ -222,9 +220,7 @@ describe("hostile values", () => {
     const dir = await dataFolder({
       "opportunities.csv": csvWith(6, { created_date: "2026-09-20", close_date: "2026-07-01" }),
     });
-    const reports = await tempDir();
-    expect((await cli("compute", "--data", dir, "--quarter", "2026-Q3", "--out", reports)).code).toBe(0);
-    const snapshot = JSON.parse(await readFile(join(reports, "2026-Q3", "snapshot.json"), "utf8"));
+    const { snapshot } = await computeQuarter(dir, await tempDir());
     // Won in Q3: deals 3, 9, 12, …, 39 (12 deals) plus deal 6 — which is left out of the cycle.
     expect(snapshot.headline.dealsWon).toBe(13);
     expect(snapshot.sections.salesCycle.deals).toBe(12);
