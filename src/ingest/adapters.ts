@@ -1,5 +1,5 @@
-import { CliError } from "../errors.ts";
 import type { Config } from "../config/configSchema.ts";
+import { CliError } from "../errors.ts";
 import type { Adapter, Format } from "./adapter.ts";
 import { canonicalAdapter } from "./canonical/canonicalAdapter.ts";
 import type { DataFolder } from "./dataFolder.ts";

@@ -1,5 +1,5 @@
-import { CliError } from "../cli/errors.ts";
 import type { Config } from "../config/configSchema.ts";
+import { CliError } from "../errors.ts";
 import type { DataFolder } from "./dataFolder.ts";
 import { readHeader } from "./readHeader.ts";
 

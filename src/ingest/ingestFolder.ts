@@ -1,5 +1,5 @@
-import { CliError } from "../cli/errors.ts";
 import type { Config } from "../config/configSchema.ts";
+import { CliError } from "../errors.ts";
 import type { Interview } from "../model/interview.ts";
 import { type Day, type Opportunity, type Records, UNDATED } from "../model/records.ts";
 import type { Format } from "./adapter.ts";

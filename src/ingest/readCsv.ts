@@ -18,9 +18,9 @@ export interface CsvHandlers {
   /** Called for every data row with the line it starts on (1 is the header). */
   row(fields: string[], line: number): void;
   /** Called for a row that cannot be read as CSV: it is not handed to `row`. */
-  malformed(line: number, problem: string): void;
+  malformed?(line: number, problem: string): void;
   /** Called once, before the rows, with the lines that hold bytes the encoding does not allow. */
-  badBytes(lines: number[]): void;
+  badBytes?(lines: number[]): void;
 }
 
 /** What reading a file learned about it. */
@@ -50,11 +50,15 @@ export async function readCsv(
     head += text;
     const newline = head.indexOf("\n");
     if (newline === -1 && head.length < 1 << 20) return;
-    parser = new CsvParser(detectDelimiter(head.slice(0, newline === -1 ? undefined : newline)), handlers);
+    parser = new CsvParser(detectDelimiter(head.slice(0, newline === -1 ? undefined : newline)), {
+      header: (fields) => handlers.header(fields),
+      row: (fields, line) => handlers.row(fields, line),
+      malformed: (line, problem) => handlers.malformed?.(line, problem),
+    });
     parser.push(head);
     head = "";
   };
-  if (invalidLines.length > 0) handlers.badBytes(invalidLines);
+  if (invalidLines.length > 0) handlers.badBytes?.(invalidLines);
   try {
     for await (const chunk of createReadStream(path)) {
       hash.update(chunk as Buffer);

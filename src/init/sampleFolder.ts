@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CliError } from "../cli/errors.ts";
+import { CliError } from "../errors.ts";
 import { readCsv } from "../ingest/readCsv.ts";
 
 /*

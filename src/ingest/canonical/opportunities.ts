@@ -1,4 +1,4 @@
-import { CliError } from "../../cli/errors.ts";
+import { CliError } from "../../errors.ts";
 import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
   optionalId,
@@ -98,13 +98,13 @@ export function opportunitiesSpec(
         money!.currency ?? cells.interner.intern(row.get("currency").toUpperCase() || reporting);
       const amount = required(row, "amount", converter.convert(money!.amount, currency, closeDate!));
       if (amount === undefined) return undefined;
-      if (isWon && amount < 0) {
+      if (outcome.isWon && amount < 0) {
         return row.reject(
           "amount",
           `"${row.get("amount")}" is negative on a won deal: a won deal books a positive amount; record a refund or credit as its own deal`,
         );
       }
-      if (closeDate! < createdDate!) {
+      if (createdDate !== UNDATED && closeDate! < createdDate!) {
         row.warn(
           "close_date",
           `${closeDate} is before the deal was created (${createdDate}); the deal is counted but kept out of sales-cycle figures`,
