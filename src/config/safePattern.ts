@@ -4,9 +4,9 @@
  * longer than the age of the universe on a short loss reason. Rather than run patterns under a
  * timer, the shapes that backtrack without bound are refused when the config is read, with a
  * sentence saying how to write the pattern instead: a repeat of a group that itself repeats
- * or offers alternatives, and backreferences. What is left runs in time linear in the text
- * for the patterns a loss reason or job title needs; texts are also capped in length where
- * they are matched (PATTERN_TEXT_LIMIT).
+ * or offers alternatives, backreferences, and more than one open-ended repeat. What is left
+ * takes at worst time growing with the square of the text's length, and texts are capped in
+ * length where they are matched (PATTERN_TEXT_LIMIT), so no match takes more than moments.
  */
 
 /** Longest text a user pattern is ever run against; longer text is matched by its start. */
@@ -18,6 +18,7 @@ export function unsafePatternReason(source: string): string | null {
     return "uses a backreference (\\1, \\k<name>), which can make matching take without bound; match the text without it";
   // One frame per open group: whether it holds a repeat or an alternative so far.
   const stack: { repeats: boolean; alternates: boolean }[] = [{ repeats: false, alternates: false }];
+  let openEnded = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === "\\") {
@@ -43,15 +44,24 @@ export function unsafePatternReason(source: string): string | null {
         const inner = group.repeats ? "a repeat inside a repeat" : "a repeated choice of alternatives";
         return `nests ${inner} ("(a+)+", "(a|ab)*"), which can make matching take without bound; write the group without the outer repeat, such as "a+" or "(a|ab)"`;
       }
+      if (next?.unbounded) openEnded++;
       if (group.repeats || next?.unbounded) stack.at(-1)!.repeats = true;
       if (next !== null) i = next.end - 1;
       continue;
     }
     const q = quantifierAt(source, i);
     if (q !== null) {
-      if (q.unbounded) stack.at(-1)!.repeats = true;
+      if (q.unbounded) {
+        stack.at(-1)!.repeats = true;
+        openEnded++;
+      }
       i = q.end - 1;
     }
+  }
+  // Two open-ended repeats side by side ("a*a*b") already take time growing with the cube of
+  // the text's length, since a pattern is tried from every position of the text.
+  if (openEnded > 1) {
+    return `has ${openEnded} open-ended repeats (*, +, {n,}); one is allowed, as more can make matching take very long. A pattern is found anywhere in the text, so a leading or trailing ".*" is not needed`;
   }
   return null;
 }

@@ -70,6 +70,7 @@ export function parseCalendarDay(text: string, options: DateOptions): Parsed<Day
   if (typeof parts === "string") return { ok: false, problem: parts };
   const { year, month, day } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
+  if (year < EARLIEST_YEAR) return tooEarly(text);
   return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}` };
 }
 
@@ -79,12 +80,7 @@ export function parseLocalTime(text: string, options: DateOptions): Parsed<Local
   if (typeof parts === "string") return { ok: false, problem: parts };
   const { year, month, day, time } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
-  if (year < EARLIEST_YEAR) {
-    return {
-      ok: false,
-      problem: `"${text}" is before ${EARLIEST_YEAR}, not a day a CRM records: check the export`,
-    };
-  }
+  if (year < EARLIEST_YEAR) return tooEarly(text);
   if (time === null) return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}T00:00:00` };
   if (time.hour > 23 || time.minute > 59 || time.second > 59) {
     return { ok: false, problem: `"${text}" has an impossible time of day` };
@@ -174,6 +170,13 @@ const TOKENS: [string, string][] = [
 const compiled = new Map<string, RegExp>();
 
 /** A `dateFormat` such as "DD/MM/YYYY HH:mm" as a regular expression with named parts. */
+function tooEarly(text: string): { ok: false; problem: string } {
+  return {
+    ok: false,
+    problem: `"${text}" is before ${EARLIEST_YEAR}, not a day a CRM records: check the export`,
+  };
+}
+
 export function compileDateFormat(format: string): RegExp {
   let pattern = compiled.get(format);
   if (pattern === undefined) {
