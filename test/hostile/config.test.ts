@@ -76,6 +76,11 @@ describe("config values", () => {
       config: '{ "noDecisionPattern": "(\\\\w+\\\\s?)*$" }',
       says: "repeat inside a repeat",
     },
+    {
+      name: "two open-ended repeats side by side",
+      config: '{ "noDecisionPattern": "a*a*!" }',
+      says: "2 open-ended repeats",
+    },
     { name: "a backreference", config: '{ "noDecisionPattern": "(no)\\\\1" }', says: "backreference" },
     {
       name: "a persona pattern that nests repeats",
