@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { MARKER } from "../../src/cli/outDir.ts";
+import { CANONICAL_FIELDS } from "../../src/config/canonicalFields.ts";
 import { serveDirectory } from "../site/staticServer.ts";
 import { cleanUp, cli, dataFolder, expectAccounted, folderBytes, ingest, tempDir } from "./corpus.ts";
 
@@ -29,43 +30,14 @@ const rawScript = (field: string) => `<script>alert("${field}")`;
 const rawImage = (field: string) => `<img src=x onerror=alert("${field}")>`;
 
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-const line = (values: string[]) => values.map(quote).join(",");
+const line = (values: readonly string[]) => values.map(quote).join(",");
 
-const OPPORTUNITY_FIELDS = [
-  "id",
-  "account_id",
-  "name",
-  "owner",
-  "product",
-  "type",
-  "stage",
-  "loss_reason",
-  "competitor",
-  "lead_source",
-  "forecast_category",
-  "segment",
-];
-const OPP_HEADER = [
-  "id",
-  "account_id",
-  "name",
-  "owner",
-  "product",
-  "type",
-  "stage",
-  "amount",
-  "currency",
-  "created_date",
-  "close_date",
-  "is_closed",
-  "is_won",
-  "loss_reason",
-  "competitor",
-  "lead_source",
-  "forecast_category",
-  "probability",
-  "segment",
-];
+const OPP_HEADER: readonly string[] = CANONICAL_FIELDS.opportunities;
+/** Every free-text field of a deal. */
+const OPPORTUNITY_FIELDS = OPP_HEADER.filter(
+  (f) =>
+    !["amount", "currency", "created_date", "close_date", "is_closed", "is_won", "probability"].includes(f),
+);
 
 /** Deal n: closed lost in Q3 when n is odd, won when even; field `inject` carries the payload. */
 function opportunity(n: number, inject: string | null): string {
