@@ -28,7 +28,11 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
     throw new CliError(`--reissue needs a reason, such as --reissue "deal 0061 backdated into Q2".`, 2);
   }
   const started = performance.now();
-  const loaded = await loadConfig(options.config, [resolve(options.data), process.cwd()]);
+  const loaded = await loadConfig(
+    options.config,
+    { dataDirs: [resolve(options.data)], projectDir: process.cwd() },
+    effects.warn,
+  );
   effects.info(describeConfig(loaded));
   const ingest = await ingestFolder(resolve(options.data), loaded.config, progressReporter(effects));
   for (const line of formatLedger(ingest)) effects.info(line);
@@ -57,6 +61,7 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
   const reports = resolve(options.out ?? "reports");
   await refuseOtherCompany(reports, snapshot.company);
   const outcome = await writeToArchive(reports, snapshot, options.reissue);
+  for (const note of outcome.notes) effects.warn(note);
   const took = `${Math.round(performance.now() - started)} ms`;
   switch (outcome.kind) {
     case "issued":

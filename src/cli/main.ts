@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Effects, terminalEffects } from "./effects.ts";
 import { CliError } from "./errors.ts";
+import { describeSystemError } from "./systemErrors.ts";
 
 const USAGE = `usage:
   quarterdeck compute --data DIR --quarter YYYY-Qn [--config FILE] [--out REPORTS_DIR] [--reissue "why"]
@@ -75,7 +76,14 @@ export async function main(argv: string[], effects: Effects = terminalEffects())
   } catch (error) {
     if (error instanceof CliError) {
       effects.warn(`error: ${error.message}`);
+      if (debug && error.cause instanceof Error) effects.warn(String(error.cause.stack));
       return error.exitCode;
+    }
+    const system = describeSystemError(error);
+    if (system !== null) {
+      effects.warn(`error: ${system}`);
+      if (debug) effects.warn(String((error as Error).stack));
+      return 1;
     }
     effects.warn(
       debug

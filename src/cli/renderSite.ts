@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { CliError } from "../errors.ts";
 
-const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The project's own folder, where Astro and the pages are. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Declared for the pages in src/site/archiveModule.d.ts. */
 const ARCHIVE_MODULE = "virtual:quarterdeck/archive";
@@ -28,9 +30,18 @@ export async function renderSite(reports: string, out: string): Promise<void> {
     await build({
       root: PROJECT_ROOT,
       outDir: out,
-      logLevel: "warn",
+      logLevel: "silent",
       vite: { plugins: [archiveFolder(reports)] },
     });
+  } catch (error) {
+    // Astro's failures become one plain line; the stack is there under --debug.
+    if (error instanceof CliError) throw error;
+    const first = String((error as Error).message ?? error).split("\n")[0];
+    throw new CliError(
+      `the site could not be built: ${first}. The previous site is left as it was; run with --debug for details.`,
+      1,
+      { cause: error },
+    );
   } finally {
     process.chdir(started);
   }

@@ -10,7 +10,11 @@ export async function validate(
   options: { data: string; config?: string | undefined },
   effects: Effects,
 ): Promise<number> {
-  const loaded = await loadConfig(options.config, [resolve(options.data), process.cwd()]);
+  const loaded = await loadConfig(
+    options.config,
+    { dataDirs: [resolve(options.data)], projectDir: process.cwd() },
+    effects.warn,
+  );
   effects.info(describeConfig(loaded));
   const ingest = await ingestFolder(resolve(options.data), loaded.config, progressReporter(effects));
   for (const line of formatLedger(ingest, 200)) effects.info(line);

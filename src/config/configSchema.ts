@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { CANONICAL_FIELDS, type MappedKind } from "./canonicalFields.ts";
+import { unsafePatternReason } from "./safePattern.ts";
 
-/** A regular expression given as a string in the config file; checked when the config is read. */
-const PatternSchema = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source, "i");
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "is not a valid regular expression" },
-);
+/**
+ * A regular expression given as a string in the config file; checked when the config is read,
+ * both that it compiles and that it cannot take without bound to match (see safePattern.ts).
+ */
+const PatternSchema = z.string().superRefine((source, context) => {
+  try {
+    new RegExp(source, "i");
+  } catch {
+    context.addIssue({ code: "custom", message: "is not a valid regular expression", input: source });
+    return;
+  }
+  const unsafe = unsafePatternReason(source);
+  if (unsafe !== null) context.addIssue({ code: "custom", message: `"${source}" ${unsafe}` });
+});
 
 /** Per record kind, the export's header for each canonical field: only known kinds and fields. */
 const ColumnsSchema = z

@@ -1,18 +1,31 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { z } from "zod";
 import { CliError } from "../errors.ts";
+import { formatZodIssues } from "../zodIssues.ts";
 import { type Config, ConfigSchema } from "./configSchema.ts";
 
 /*
  * Finding and reading the config. An explicit --config wins; otherwise quarterdeck.config.json
- * (or .ts / .mjs) is looked for in the data folder, then in the working directory; with none,
- * the defaults apply. Mistakes are reported field by field with what to write instead.
+ * is looked for in the data folder, then quarterdeck.config.json (or .ts / .mjs) in the
+ * working directory; with none, the defaults apply. A data folder arrives from outside (a CRM
+ * export, a colleague's zip), so code found there is never run: a .ts or .mjs config is
+ * imported only when named with --config or found in the working directory, and one found in
+ * a data folder is reported as ignored. Mistakes are reported field by field.
  */
 
-const NAMES = ["quarterdeck.config.json", "quarterdeck.config.ts", "quarterdeck.config.mjs"];
+const JSON_NAME = "quarterdeck.config.json";
+const CODE_NAMES = ["quarterdeck.config.ts", "quarterdeck.config.mjs"];
+
+/** Where configs are looked for: data folders may hold only JSON, the working directory code too. */
+export interface ConfigSearch {
+  /** Folders of untrusted data: only quarterdeck.config.json is read from them. */
+  dataDirs: string[];
+  /** The project's own folder (the working directory): a code config is imported from it. */
+  projectDir: string;
+}
 
 /** A config with where it came from and the SHA-256 of its file (of the defaults when none). */
 export interface LoadedConfig {
@@ -31,17 +44,40 @@ export function describeConfig(loaded: LoadedConfig): string {
   return `config: ${source} (company "${loaded.config.company}", currency ${loaded.config.currency})`;
 }
 
-/** Reads the config for a run. */
-export async function loadConfig(explicit: string | undefined, searchDirs: string[]): Promise<LoadedConfig> {
+/** Reads the config for a run; `ignored` collects code configs found in data folders and not run. */
+export async function loadConfig(
+  explicit: string | undefined,
+  search: ConfigSearch,
+  ignored: (message: string) => void = () => {},
+): Promise<LoadedConfig> {
   const candidates =
-    explicit !== undefined ? [resolve(explicit)] : searchDirs.flatMap((d) => NAMES.map((n) => join(d, n)));
-  for (const path of candidates) {
+    explicit !== undefined
+      ? [resolve(explicit)]
+      : [...search.dataDirs.map((d) => join(d, JSON_NAME)), join(search.projectDir, JSON_NAME)].concat(
+          CODE_NAMES.map((n) => join(search.projectDir, n)),
+        );
+  if (explicit === undefined) {
+    for (const dir of search.dataDirs) {
+      if (resolve(dir) === resolve(search.projectDir)) continue;
+      for (const name of CODE_NAMES) {
+        if (await exists(join(dir, name)))
+          ignored(
+            `${join(dir, name)}: ignored; code in a data folder is never run. Pass it with --config if you trust it, or use ${JSON_NAME}.`,
+          );
+      }
+    }
+  }
+  for (const path of [...new Set(candidates)]) {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
-    } catch {
-      if (explicit !== undefined) throw new CliError(`${explicit}: no such config file.`, 2);
-      continue;
+    } catch (error) {
+      if (explicit === undefined) continue;
+      const folder = (error as NodeJS.ErrnoException).code === "EISDIR";
+      throw new CliError(
+        `${explicit}: ${folder ? "is a folder; name the config file itself" : "no such config file"}.`,
+        2,
+      );
     }
     const raw = path.endsWith(".json") ? parseJson(bytes, path) : await importModule(path);
     return { config: parseConfig(raw, basename(path)), path, sha256: sha256(bytes) };
@@ -54,19 +90,26 @@ export async function loadConfig(explicit: string | undefined, searchDirs: strin
 export function parseConfig(raw: unknown, source: string): Config {
   const result = ConfigSchema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${describeIssue(issue)}`);
-  throw new CliError(`${source}: the config has ${plural(lines.length, "problem")}:\n${lines.join("\n")}`);
+  const lines = formatZodIssues(result.error, {
+    unknownKeys: (path) => {
+      const valid = validKeysAt(path);
+      return valid.length > 0
+        ? `the valid keys are ${valid.join(", ")}`
+        : "see the config reference in the README for the valid keys";
+    },
+  }).map((line) => `  ${line}`);
+  throw new CliError(
+    `${source}: the config has ${plural(result.error.issues.length, "problem")}:\n${lines.join("\n")}`,
+  );
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-  if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-    const valid = validKeysAt(issue.path);
-    return `${where}: unknown ${issue.keys.length > 1 ? "keys" : "key"} ${keys}; ${valid.length > 0 ? `the valid keys are ${valid.join(", ")}` : "see the config reference in the README for the valid keys"}.`;
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
-  if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}.`;
-  return `${where}: ${issue.message}.`;
 }
 
 /** The keys the schema accepts at a path of the config, for naming them beside a misspelt one. */

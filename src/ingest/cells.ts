@@ -19,21 +19,57 @@ export interface CellContext {
   days: Map<string, Parsed<Day>>;
   /** Days of timestamps already read, which (unlike calendar days) depend on the time zone. */
   stampDays: Map<string, Parsed<Day>>;
+  /** Latest plausible day (the export's date plus ten years), once known; later days are refused. */
+  latestDay: Day | null;
+  /** Latest day read so far, to tell whether any day passed the bound. */
+  maxDay: Day;
 }
 
 /** A new cell context. */
-export function cellContext(dates: DateOptions, decimal: DecimalSeparator = "."): CellContext {
-  return { dates, decimal, interner: new Interner(), days: new Map(), stampDays: new Map() };
+export function cellContext(
+  dates: DateOptions,
+  decimal: DecimalSeparator = ".",
+  latestDay: Day | null = null,
+): CellContext {
+  return {
+    dates,
+    decimal,
+    interner: new Interner(),
+    days: new Map(),
+    stampDays: new Map(),
+    latestDay,
+    maxDay: "0000-01-01",
+  };
+}
+
+/** A parsed day or timestamp checked against the latest plausible day. */
+function bounded<T extends string>(parsed: Parsed<T>, context: CellContext): Parsed<T> {
+  if (!parsed.ok) return parsed;
+  const day = parsed.value.slice(0, 10);
+  if (day > context.maxDay) context.maxDay = day;
+  if (context.latestDay !== null && day > context.latestDay) {
+    return {
+      ok: false,
+      problem: `${day} is more than ten years after the export's date: not a plausible day, check the export`,
+    };
+  }
+  return parsed;
 }
 
 const DAY_CACHE_LIMIT = 65_536;
 
 function dayOf(text: string, context: CellContext): Parsed<Day> {
-  return cached(context.days, text, () => parseCalendarDay(text, context.dates));
+  return bounded(
+    cached(context.days, text, () => parseCalendarDay(text, context.dates)),
+    context,
+  );
 }
 
 function stampDayOf(text: string, context: CellContext): Parsed<Day> {
-  return cached(context.stampDays, text, () => parseDay(text, context.dates));
+  return bounded(
+    cached(context.stampDays, text, () => parseDay(text, context.dates)),
+    context,
+  );
 }
 
 function cached(cache: Map<string, Parsed<Day>>, text: string, parse: () => Parsed<Day>): Parsed<Day> {
@@ -96,7 +132,7 @@ export function optionalTimestampDay(row: Row, key: string, context: CellContext
 
 /** A timestamp that must be there, as local time. */
 export function requiredLocalTime(row: Row, key: string, context: CellContext): LocalTime | undefined {
-  return required(row, key, parseLocalTime(row.get(key), context.dates));
+  return required(row, key, bounded(parseLocalTime(row.get(key), context.dates), context));
 }
 
 /** An amount of money that must be there. */

@@ -155,7 +155,7 @@ export class DataFolder {
 /** The number of data rows of a CSV file. */
 async function countRows(path: string, file: string): Promise<number> {
   let rows = 0;
-  await readCsv(path, file, { header() {}, row: () => void rows++ });
+  await readCsv(path, file, { header() {}, row: () => void rows++, malformed: () => void rows++ });
   return rows;
 }
 

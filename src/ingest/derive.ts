@@ -1,4 +1,5 @@
 import type { Config } from "../config/configSchema.ts";
+import { PATTERN_TEXT_LIMIT } from "../config/safePattern.ts";
 import type { OpportunityType } from "../model/records.ts";
 
 /*
@@ -36,7 +37,8 @@ export function personaRules(personas: Config["personas"]) {
     personaOf(recorded: string | null, title: string | null): string | null {
       if (recorded !== null) return recorded;
       if (title === null) return null;
-      return patterns.find(({ pattern }) => pattern.test(title))?.persona ?? null;
+      const text = title.slice(0, PATTERN_TEXT_LIMIT);
+      return patterns.find(({ pattern }) => pattern.test(text))?.persona ?? null;
     },
     /** Whether a persona is one the sales motion aims at. */
     isTarget(persona: string | null): boolean {

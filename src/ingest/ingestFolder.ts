@@ -27,18 +27,43 @@ export interface IngestResult {
   overThreshold: { file: string; rejected: number; read: number }[];
 }
 
-/** Reads a data folder in whatever format it holds into canonical records, with the ledger. */
+/**
+ * Reads a data folder in whatever format it holds into canonical records, with the ledger.
+ * Days more than ten years after the export's date cannot be real, but that date is only known
+ * once everything is read: when a first read saw such days, the folder is read again with
+ * the bound, so those rows are rejected with their file and line like any other bad value.
+ */
 export async function ingestFolder(
   dir: string,
   config: Config,
   progress: ProgressReporter = () => {},
 ): Promise<IngestResult> {
+  const first = await ingestOnce(dir, config, progress, null);
+  const bound = yearsLater(first.result.records.asOf, PLAUSIBLE_YEARS_AHEAD);
+  if (first.maxDay <= bound) return first.result;
+  return (await ingestOnce(dir, config, progress, bound)).result;
+}
+
+/** How far past the export's date a day may be (an open deal's expected close, say). */
+const PLAUSIBLE_YEARS_AHEAD = 10;
+
+function yearsLater(day: Day, years: number): Day {
+  return `${String(Number(day.slice(0, 4)) + years).padStart(4, "0")}${day.slice(4)}`;
+}
+
+async function ingestOnce(
+  dir: string,
+  config: Config,
+  progress: ProgressReporter,
+  latestDay: Day | null,
+): Promise<{ result: IngestResult; maxDay: Day }> {
   const ledger = new Ledger();
   const folder = await DataFolder.open(dir, ledger, progress);
   const adapter = await chooseAdapter(folder, config.format, config.files);
   const cells = cellContext(
     { timeZone: config.timeZone, dateOrder: config.dateOrder, format: config.dateFormat },
     config.decimalSeparator,
+    latestDay,
   );
   const rates = [
     ...Object.entries(config.rates).map(([currency, rate]) => ({ currency, startDate: null, rate })),
@@ -63,13 +88,19 @@ export async function ingestFolder(
   flagUnknownOpportunities(interviews, read.opportunities, ledger);
   const inputs = await folder.inputs();
   const summary = ledger.summary();
+  // A file left out whole has already said why; only files that were read count against the
+  // threshold. Each interview note is a file of one row: a bad one is left out and reported,
+  // but one note cannot be a share of a file's rows that says the export is broken.
   const overThreshold = summary.files
-    // A file left out whole has already said why; only files that were read count against the threshold.
     .filter(
-      (f) => !f.kind.endsWith("(not used)") && f.read > 0 && f.rejected / f.read > config.rejectThreshold,
+      (f) =>
+        !f.kind.endsWith("(not used)") &&
+        f.kind !== "interviews" &&
+        f.read > 0 &&
+        f.rejected / f.read > config.rejectThreshold,
     )
     .map(({ file, rejected, read }) => ({ file, rejected, read }));
-  return {
+  const result: IngestResult = {
     records: { ...read, asOf: asOfDay(read) },
     format: adapter.format,
     // A canonical read of a file the config names is an export mapped by the config, and says so.
@@ -83,22 +114,44 @@ export async function ingestFolder(
     ledger: summary,
     overThreshold,
   };
+  return { result, maxDay: cells.maxDay };
 }
 
 /**
  * The day the export was taken, as far as the data tells: the latest day on which something
  * happened (a deal created or closed, a history change, an activity). Open deals' close
- * dates are expectations, so they do not count.
+ * dates are expectations, so they do not count. A few days far beyond all the others (a
+ * close date typed as 9999-12-31) are typing mistakes, not the export's date: a top year
+ * holding at most 1% of the days (or 3), two or more years past the next, is passed over.
  */
 export function asOfDay(records: Omit<Records, "asOf">): Day {
-  let latest = "0000-01-01";
+  const years = new Map<string, { count: number; latest: Day }>();
+  let total = 0;
+  const see = (day: Day) => {
+    total++;
+    const year = day.slice(0, 4);
+    const entry = years.get(year);
+    if (entry === undefined) years.set(year, { count: 1, latest: day });
+    else {
+      entry.count++;
+      if (day > entry.latest) entry.latest = day;
+    }
+  };
   for (const o of records.opportunities) {
-    if (o.createdDate > latest && o.createdDate !== UNDATED) latest = o.createdDate;
-    if (o.isClosed && o.closeDate > latest) latest = o.closeDate;
+    // A deal without a created date carries the UNDATED placeholder, which is no day at all.
+    if (o.createdDate !== UNDATED) see(o.createdDate);
+    if (o.isClosed) see(o.closeDate);
   }
-  for (const h of records.history) if (h.at > latest) latest = h.at.slice(0, 10);
-  for (const a of records.activities) if (a.date > latest) latest = a.date;
-  return latest;
+  for (const h of records.history) see(h.at.slice(0, 10));
+  for (const a of records.activities) see(a.date);
+  const sorted = [...years].sort(([a], [b]) => (a < b ? 1 : -1));
+  while (sorted.length > 1) {
+    const [top, { count }] = sorted[0]!;
+    const next = sorted[1]![0];
+    if (Number(top) - Number(next) < 2 || count > Math.max(3, total * 0.01)) break;
+    sorted.shift();
+  }
+  return sorted[0]?.[1].latest ?? "0000-01-01";
 }
 
 /** A note about an opportunity the export does not have is kept, and flagged so the id can be checked. */

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { type Readable, Transform } from "node:stream";
-import Papa from "papaparse";
 import { CliError } from "../errors.ts";
+import { CsvParser, detectDelimiter } from "./csvParser.ts";
+import { detectEncoding, type TextEncodingName } from "./textEncoding.ts";
 
 /*
  * Streaming CSV reading. The file is never held in memory: bytes are hashed and decoded as
- * they stream, and papaparse hands over the rows a chunk at a time. The encoding is decided once per
- * file (UTF-8 if every byte sequence is valid UTF-8, else Windows-1252, which Salesforce and
- * Excel often write), never guessed character by character.
+ * they stream, line endings are made "\n" (exports mix CRLF and LF), and the parser hands
+ * over complete rows. The encoding is decided once per file from its bytes (textEncoding.ts),
+ * never guessed character by character.
  */
 
 /** One CSV file read row by row. */
@@ -17,11 +17,15 @@ export interface CsvHandlers {
   header(fields: string[]): void;
   /** Called for every data row with the line it starts on (1 is the header). */
   row(fields: string[], line: number): void;
+  /** Called for a row that cannot be read as CSV: it is not handed to `row`. */
+  malformed?(line: number, problem: string): void;
+  /** Called once, before the rows, with the lines that hold bytes the encoding does not allow. */
+  badBytes?(lines: number[]): void;
 }
 
 /** What reading a file learned about it. */
 export interface CsvFileInfo {
-  encoding: "utf-8" | "windows-1252";
+  encoding: TextEncodingName;
   delimiter: string;
   sha256: string;
   bytes: number;
@@ -33,84 +37,70 @@ export async function readCsv(
   displayName: string,
   handlers: CsvHandlers,
 ): Promise<CsvFileInfo> {
-  const encoding = await detectEncoding(path, displayName);
+  const { encoding, invalidLines } = await detectEncoding(path, displayName);
   const hash = createHash("sha256");
   let bytes = 0;
   const decoder = new TextDecoder(encoding);
-  const decode = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-  const text = createReadStream(path).pipe(decode);
-  let delimiter = ",";
-  let line = 1;
-  let sawHeader = false;
-  let failure: unknown;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(text as unknown as Readable, {
-      header: false,
-      skipEmptyLines: false,
-      delimitersToGuess: [",", ";", "\t", "|"],
-      // Rows come a chunk at a time: a callback per row costs more than parsing the row.
-      chunk(result, parser) {
-        if (failure !== undefined) return;
-        delimiter = result.meta.delimiter;
-        try {
-          for (const fields of result.data) {
-            const startLine = line;
-            line += 1 + countNewlines(fields);
-            if (fields.length === 1 && fields[0] === "") continue; // blank line
-            if (!sawHeader) {
-              sawHeader = true;
-              if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
-              handlers.header(fields);
-            } else {
-              handlers.row(fields, startLine);
-            }
-          }
-        } catch (error) {
-          // A handler's error (a missing column, say) stops the read and is passed on as it is.
-          failure = error;
-          parser.abort();
-        }
-      },
-      complete: () => (failure === undefined ? resolve() : reject(failure)),
-      error: (error: Error) =>
-        reject(new CliError(`${displayName}: cannot be read as CSV: ${error.message}`)),
+  const lineEnds = new LineEnds();
+  let parser: CsvParser | null = null;
+  let head = "";
+  const feed = (text: string) => {
+    if (parser !== null) return parser.push(text);
+    // The delimiter is read off the header line, so the parser waits for the first line.
+    head += text;
+    const newline = head.indexOf("\n");
+    if (newline === -1 && head.length < 1 << 20) return;
+    parser = new CsvParser(detectDelimiter(head.slice(0, newline === -1 ? undefined : newline)), {
+      header: (fields) => handlers.header(fields),
+      row: (fields, line) => handlers.row(fields, line),
+      malformed: (line, problem) => handlers.malformed?.(line, problem),
     });
-  });
-  if (!sawHeader)
-    throw new CliError(`${displayName}: the file is empty; export it again with its header row.`);
-  return { encoding, delimiter, sha256: hash.digest("hex"), bytes };
-}
-
-/** Newlines inside quoted fields: each moves the next row's line number on. */
-function countNewlines(fields: string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    let at = field.indexOf("\n");
-    while (at !== -1) {
-      count++;
-      at = field.indexOf("\n", at + 1);
-    }
-  }
-  return count;
-}
-
-async function detectEncoding(path: string, displayName: string): Promise<CsvFileInfo["encoding"]> {
-  const strict = new TextDecoder("utf-8", { fatal: true });
+    parser.push(head);
+    head = "";
+  };
+  if (invalidLines.length > 0) handlers.badBytes?.(invalidLines);
   try {
-    for await (const chunk of createReadStream(path)) strict.decode(chunk as Buffer, { stream: true });
-    strict.decode();
-    return "utf-8";
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+      feed(lineEnds.normalize(decoder.decode(chunk as Buffer, { stream: true })));
+    }
   } catch (error) {
-    if (error instanceof TypeError) return "windows-1252";
-    throw new CliError(`${displayName}: cannot be read (${(error as Error).message}).`);
+    if (error instanceof CliError || (error as NodeJS.ErrnoException).code === undefined) throw error;
+    throw new CliError(`${displayName}: cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  feed(lineEnds.normalize(decoder.decode()) + lineEnds.flush());
+  if (parser === null && head !== "") feed("\n");
+  (parser as CsvParser | null)?.end();
+  if (!(parser as CsvParser | null)?.sawHeader)
+    throw new CliError(`${displayName}: the file is empty; export it again with its header row.`);
+  return {
+    encoding,
+    delimiter: (parser as unknown as CsvParser).delimiter,
+    sha256: hash.digest("hex"),
+    bytes,
+  };
+}
+
+/** Turns CRLF and lone CR into LF across chunk boundaries. */
+class LineEnds {
+  #cr = false;
+
+  normalize(text: string): string {
+    if (this.#cr) {
+      text = `\r${text}`;
+      this.#cr = false;
+    }
+    if (text.endsWith("\r")) {
+      this.#cr = true;
+      text = text.slice(0, -1);
+    }
+    return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  }
+
+  flush(): string {
+    const rest = this.#cr ? "\n" : "";
+    this.#cr = false;
+    return rest;
   }
 }

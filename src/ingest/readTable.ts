@@ -10,6 +10,12 @@ import { type CsvFileInfo, readCsv } from "./readCsv.ts";
  * kept without it and the ledger says so.
  */
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const BREAKS = /[\t\n\r]+/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /** One column a table reads. */
 export interface ColumnSpec {
   /** Key the spec reads the column by (and its canonical name). */
@@ -79,10 +85,16 @@ export class Row {
     return this.#index.has(key);
   }
 
-  /** The trimmed text of a cell; "" when empty or when the file has no such column. */
+  /**
+   * The trimmed text of a cell; "" when empty or when the file has no such column. Control
+   * characters are taken out (a NUL in an owner's name would otherwise make a new rep); line
+   * breaks and tabs become spaces.
+   */
   get(key: string): string {
     const at = this.#index.get(key);
-    const text = at === undefined ? "" : (this.#fields[at] ?? "").trim();
+    let text = at === undefined ? "" : (this.#fields[at] ?? "");
+    if (CONTROL.test(text)) text = text.replace(BREAKS, " ").replace(CONTROLS, "");
+    text = text.trim();
     return this.#nulls.size > 0 && this.#nulls.has(text) ? "" : text;
   }
 
@@ -185,6 +197,22 @@ async function readRows<T>(
       }
       for (const a of match.ambiguous) reportAmbiguity(a, fields, spec.kind, file, ledger, valueCounts!);
       row = new Row(file, match.index, match.headers, ledger, spec.nullValues);
+    },
+    malformed(line, problem) {
+      counts.read++;
+      ledger.report({ file, line, column: null, problem, severity: "rejected" });
+    },
+    badBytes(lines) {
+      for (const line of lines) {
+        ledger.report({
+          file,
+          line,
+          column: null,
+          problem:
+            "holds bytes that are not UTF-8 (shown as �); the rest of the file is UTF-8, so it is read as UTF-8. Export the file again as UTF-8",
+          severity: "warning",
+        });
+      }
     },
     row(fields, line) {
       counts.read++;

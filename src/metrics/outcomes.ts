@@ -1,3 +1,4 @@
+import { PATTERN_TEXT_LIMIT } from "../config/safePattern.ts";
 import type { Opportunity } from "../model/records.ts";
 
 /** What became of a deal: won, lost to someone, no decision by the buyer, or still open. */
@@ -10,5 +11,6 @@ export type Outcome = "won" | "lost" | "noDecision" | "open";
 export function outcomeOf(opportunity: Opportunity, noDecision: RegExp): Outcome {
   if (!opportunity.isClosed) return "open";
   if (opportunity.isWon) return "won";
-  return opportunity.lossReason !== null && noDecision.test(opportunity.lossReason) ? "noDecision" : "lost";
+  const reason = opportunity.lossReason;
+  return reason !== null && noDecision.test(reason.slice(0, PATTERN_TEXT_LIMIT)) ? "noDecision" : "lost";
 }

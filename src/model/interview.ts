@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealDay } from "../calendar/days.ts";
 
 /*
  * A win/loss interview note: Markdown with YAML front matter (docs/interviews.md). The front
@@ -8,9 +9,15 @@ import { z } from "zod";
 const dateField = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: "is not a date: write it as YYYY-MM-DD",
-  });
+  // Date.parse rolls 2026-02-31 over into March: the day is checked against the calendar.
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+      isRealDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))),
+    {
+      message: "is not a date: write it as YYYY-MM-DD",
+    },
+  );
 
 export const InterviewFrontMatterSchema = z
   .object({

@@ -96,8 +96,20 @@ export const TABLES: TableDownload[] = [
 export function toCsv(rows: (string | number | boolean | null)[][]): string {
   const cell = (v: string | number | boolean | null) => {
     if (v === null) return "";
-    const text = String(v);
-    return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const text = neutralizeFormula(String(v));
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * CRM text opened in a spreadsheet: a cell beginning with = + - @, a tab or a carriage return
+ * is run as a formula (=HYPERLINK(…), +cmd|…), so it gets a leading single quote and stays
+ * text. Plain numbers such as -5000 are left as numbers.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }

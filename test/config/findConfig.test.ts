@@ -36,7 +36,7 @@ async function failure(promise: Promise<unknown>) {
 
 describe("finding the config", () => {
   it("uses the defaults when there is none, and says so", async () => {
-    const loaded = await loadConfig(undefined, [data, cwd]);
+    const loaded = await loadConfig(undefined, { dataDirs: [data], projectDir: cwd });
     expect(loaded.path).toBeNull();
     expect(loaded.config).toMatchObject({
       company: "Your company",
@@ -54,7 +54,7 @@ describe("finding the config", () => {
   it("prefers the data folder's config to the working directory's", async () => {
     await writeFile(join(data, "quarterdeck.config.json"), '{ "company": "In the data" }');
     await writeFile(join(cwd, "quarterdeck.config.json"), '{ "company": "In the working directory" }');
-    const loaded = await loadConfig(undefined, [data, cwd]);
+    const loaded = await loadConfig(undefined, { dataDirs: [data], projectDir: cwd });
     expect(loaded.path).toBe(join(data, "quarterdeck.config.json"));
     expect(loaded.config.company).toBe("In the data");
     expect(describeConfig(loaded)).toBe(
@@ -64,35 +64,37 @@ describe("finding the config", () => {
 
   it("falls back to the working directory, and reads a .mjs config's default export", async () => {
     await writeFile(join(cwd, "quarterdeck.config.mjs"), 'export default { company: "From a module" };');
-    const loaded = await loadConfig(undefined, [data, cwd]);
+    const loaded = await loadConfig(undefined, { dataDirs: [data], projectDir: cwd });
     expect(loaded.config.company).toBe("From a module");
   });
 
   it("fingerprints the file read, so the snapshot says which config made it", async () => {
     // SHA-256 of the 2 bytes "{}", as `printf '{}' | sha256sum` gives it.
     await writeFile(join(data, "quarterdeck.config.json"), "{}");
-    const loaded = await loadConfig(undefined, [data]);
+    const loaded = await loadConfig(undefined, { dataDirs: [data], projectDir: cwd });
     expect(loaded.sha256).toBe("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
   });
 });
 
 describe("config mistakes, told field by field", () => {
   it("an explicit --config that does not exist is a usage error", async () => {
-    const { message, exitCode } = await failure(loadConfig(join(dir, "nope.json"), [data]));
+    const { message, exitCode } = await failure(
+      loadConfig(join(dir, "nope.json"), { dataDirs: [data], projectDir: cwd }),
+    );
     expect(exitCode).toBe(2);
     expect(message).toBe(`${join(dir, "nope.json")}: no such config file.`);
   });
 
   it("a file that is not JSON", async () => {
     await writeFile(join(data, "quarterdeck.config.json"), '{ "company": "Acme", }');
-    const { message, exitCode } = await failure(loadConfig(undefined, [data]));
+    const { message, exitCode } = await failure(loadConfig(undefined, { dataDirs: [data], projectDir: cwd }));
     expect(exitCode).toBe(1);
     expect(message).toMatch(/^quarterdeck\.config\.json: is not valid JSON \(.+\)\.$/);
   });
 
   it("a module without a default export", async () => {
-    await writeFile(join(data, "quarterdeck.config.mjs"), 'export const company = "Acme";');
-    const { message } = await failure(loadConfig(undefined, [data]));
+    await writeFile(join(cwd, "quarterdeck.config.mjs"), 'export const company = "Acme";');
+    const { message } = await failure(loadConfig(undefined, { dataDirs: [data], projectDir: cwd }));
     expect(message).toMatchInlineSnapshot(
       `"quarterdeck.config.mjs: must export the config as its default export."`,
     );
@@ -118,7 +120,7 @@ describe("config mistakes, told field by field", () => {
         fiscalYearNamedBy: Invalid option: expected one of "start"|"end".
         timeZone: is not an IANA time zone such as Europe/Paris or UTC.
         noDecisionPattern: is not a valid regular expression.
-        rejectThreshold: expected number.
+        rejectThreshold: is missing.
         icp.minEmployees: Too small: expected number to be >=0.
         (top level): unknown key "colour"; the valid keys are company, currency, fiscalYearStartMonth, fiscalYearNamedBy, timeZone, dateOrder, dateFormat, decimalSeparator, noDecisionPattern, rejectThreshold, rates, icp, personas, voiceOfCustomer, hubspot, format, files, columns, outcomes.]
     `);
@@ -127,7 +129,7 @@ describe("config mistakes, told field by field", () => {
   it("a config that is not an object at all", () => {
     expect(() => parseConfig(["company"], "quarterdeck.config.json")).toThrowErrorMatchingInlineSnapshot(`
       [CliError: quarterdeck.config.json: the config has 1 problem:
-        (top level): expected object.]
+        (top level): is missing.]
     `);
   });
 });

@@ -73,7 +73,7 @@ describe("the config", () => {
   it("reads a JSON config saved with a byte-order mark", async () => {
     const dir = await mkdtemp(join(tmpdir(), "quarterdeck-config-"));
     await writeFile(join(dir, "quarterdeck.config.json"), '\uFEFF{ "company": "Bom Co" }');
-    expect((await loadConfig(undefined, [dir])).config.company).toBe("Bom Co");
+    expect((await loadConfig(undefined, { dataDirs: [dir], projectDir: dir })).config.company).toBe("Bom Co");
     await rm(dir, { recursive: true, force: true });
   });
 

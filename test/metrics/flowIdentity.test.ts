@@ -29,7 +29,10 @@ const salesforce = fileURLToPath(new URL("../../../shared/datasets/salesforce-sa
 
 describe("the pipeline flow identity on real exports with history", () => {
   it("holds with no residual on every quarter of the sample company", async () => {
-    const { config } = await loadConfig(undefined, [fileURLToPath(new URL("../..", import.meta.url))]);
+    const { config } = await loadConfig(undefined, {
+      dataDirs: [],
+      projectDir: fileURLToPath(new URL("../..", import.meta.url)),
+    });
     const dataset = prepareDataset((await ingestFolder(sample, config)).records, config);
     let quarter = quarterFromId("2024-Q3", config);
     for (let i = 0; i < 9; i++, quarter = shiftQuarter(quarter, 1, config)) {
@@ -40,7 +43,7 @@ describe("the pipeline flow identity on real exports with history", () => {
   });
 
   it.skipIf(!existsSync(salesforce))("holds with no residual on the Salesforce sample export", async () => {
-    const { config } = await loadConfig(undefined, [salesforce]);
+    const { config } = await loadConfig(undefined, { dataDirs: [salesforce], projectDir: salesforce });
     const dataset = prepareDataset((await ingestFolder(salesforce, config)).records, config);
     for (const id of ["2024-Q1", "2026-Q1"]) {
       const { flow } = pipelineFlow(dataset, quarterFromId(id, config));

@@ -98,6 +98,18 @@ export function opportunitiesSpec(
         money!.currency ?? cells.interner.intern(row.get("currency").toUpperCase() || reporting);
       const amount = required(row, "amount", converter.convert(money!.amount, currency, closeDate!));
       if (amount === undefined) return undefined;
+      if (outcome.isWon && amount < 0) {
+        return row.reject(
+          "amount",
+          `"${row.get("amount")}" is negative on a won deal: a won deal books a positive amount; record a refund or credit as its own deal`,
+        );
+      }
+      if (createdDate !== UNDATED && closeDate! < createdDate!) {
+        row.warn(
+          "close_date",
+          `${closeDate} is before the deal was created (${createdDate}); the deal is counted but kept out of sales-cycle figures`,
+        );
+      }
       const accountId = optionalId(row, "account_id");
       const typeText = row.get("type");
       const type = deriveOpportunityType(typeText);

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import YAML from "yaml";
 import type { z } from "zod";
 import { type Interview, InterviewFrontMatterSchema, type InterviewSections } from "../../model/interview.ts";
+import { describeZodIssue } from "../../zodIssues.ts";
 
 /*
  * Parsing one note: front matter between "---" lines, then Markdown whose level-2 headings
@@ -71,17 +73,17 @@ export function parseInterview(
 }
 
 function describe(issue: z.core.$ZodIssue, yamlText: string): NoteProblem {
-  const field = issue.path.length > 0 ? String(issue.path[0]) : null;
   if (issue.code === "unrecognized_keys") {
     return {
       line: lineOf(issue.keys[0] ?? "", yamlText),
       field: issue.keys.join(", "),
-      problem: `unknown field; the fields are listed in docs/interviews.md`,
+      problem: "unknown field; the fields are listed in docs/interviews.md",
     };
   }
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
-  const given = typeof issue.input === "string" ? `"${issue.input}" ` : "";
-  const problem = missing ? "is missing: add it to the front matter" : `${given}${issue.message}`;
+  const { field, problem } = describeZodIssue(issue, {
+    unknownKeys: "the fields are listed in docs/interviews.md",
+    missing: "add it to the front matter",
+  });
   return { line: field === null ? 1 : lineOf(field, yamlText), field, problem };
 }
 
@@ -133,11 +135,21 @@ function quotesOf(body: string): string[] {
   return quotes.filter((q) => q.length > 0);
 }
 
-function slugOf(file: string): string {
-  return file
+/**
+ * The URL name of a note's page, from its file name. A name with no Latin letters or digits
+ * (日本語ノート.md, !!!.md) gets one from a hash of the file's path, so every note has a page;
+ * readInterviews makes names that come out alike unique.
+ */
+export function slugOf(file: string): string {
+  const slug = file
     .replace(/^.*\//, "")
     .replace(/\.md$/i, "")
     .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // accents, split off by NFKD: "é" becomes "e"
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug === "" ? `note-${createHash("sha256").update(file).digest("hex").slice(0, 8)}` : slug;
 }

@@ -9,11 +9,12 @@ import { parseInterview } from "./parseInterview.ts";
 /**
  * Reads every note under interviews/ (README and template files aside). A note with a bad
  * front matter is reported with its file, line and field and left out; each note is one row
- * of the ledger.
+ * of the ledger. A note left out never stops the quarter (see ingestFolder's threshold).
  */
 export async function readInterviews(folder: DataFolder, ledger: Ledger): Promise<Interview[]> {
   const files = folder.files.filter((f) => /^interviews\/.+\.md$/i.test(f) && !/readme|template/i.test(f));
   const interviews: Interview[] = [];
+  const slugs = new Set<string>();
   for (const file of files) {
     const path = join(folder.dir, file);
     const { sha256, bytes } = await hashFile(path);
@@ -31,7 +32,15 @@ export async function readInterviews(folder: DataFolder, ledger: Ledger): Promis
       continue;
     }
     counts.used++;
-    interviews.push(result.interview);
+    interviews.push({ ...result.interview, slug: uniqueSlug(result.interview.slug, slugs) });
   }
   return interviews;
+}
+
+/** `slug`, or `slug-2`, `slug-3`, … when a note read earlier (in file order) has it. */
+function uniqueSlug(slug: string, taken: Set<string>): string {
+  let unique = slug;
+  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  taken.add(unique);
+  return unique;
 }

@@ -16,6 +16,9 @@ export interface DateOptions {
   format?: string | undefined;
 }
 
+/** Days before this year cannot be real CRM events (and spreadsheets write "no date" as 1900). */
+export const EARLIEST_YEAR = 1970;
+
 /** A parsed value, or the reason it could not be parsed. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -67,6 +70,7 @@ export function parseCalendarDay(text: string, options: DateOptions): Parsed<Day
   if (typeof parts === "string") return { ok: false, problem: parts };
   const { year, month, day } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
+  if (year < EARLIEST_YEAR) return tooEarly(text);
   return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}` };
 }
 
@@ -76,6 +80,7 @@ export function parseLocalTime(text: string, options: DateOptions): Parsed<Local
   if (typeof parts === "string") return { ok: false, problem: parts };
   const { year, month, day, time } = parts;
   if (!isRealDay(year, month, day)) return { ok: false, problem: `"${text}" is not a real calendar day` };
+  if (year < EARLIEST_YEAR) return tooEarly(text);
   if (time === null) return { ok: true, value: `${pad4(year)}-${pad2(month)}-${pad2(day)}T00:00:00` };
   if (time.hour > 23 || time.minute > 59 || time.second > 59) {
     return { ok: false, problem: `"${text}" has an impossible time of day` };
@@ -165,6 +170,13 @@ const TOKENS: [string, string][] = [
 const compiled = new Map<string, RegExp>();
 
 /** A `dateFormat` such as "DD/MM/YYYY HH:mm" as a regular expression with named parts. */
+function tooEarly(text: string): { ok: false; problem: string } {
+  return {
+    ok: false,
+    problem: `"${text}" is before ${EARLIEST_YEAR}, not a day a CRM records: check the export`,
+  };
+}
+
 export function compileDateFormat(format: string): RegExp {
   let pattern = compiled.get(format);
   if (pattern === undefined) {

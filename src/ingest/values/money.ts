@@ -31,10 +31,17 @@ export function parseMoney(text: string, decimal: DecimalSeparator = "."): Parse
   if (body.startsWith("(") && body.endsWith(")")) {
     negative = true;
     body = body.slice(1, -1).trim();
+    // "(-5000)" says negative twice: read as either sign it would be a guess.
+    if (body.includes("-"))
+      return {
+        ok: false,
+        problem: `"${text}" is negative twice (parentheses and a minus sign): write -5000 or (5000)`,
+      };
   }
   const match = MONEY.exec(body.toUpperCase());
   const value = match ? readDecimal(match[3]!.trim(), decimal) : null;
   if (!match || value === null) return { ok: false, problem: notMoney(text, decimal) };
+  if (!exactInDouble(match[3]!, decimal)) return { ok: false, problem: tooManyDigits(text) };
   const [, codeBefore, symbolBefore, , symbolAfter, codeAfter] = match;
   const codes = [codeBefore, codeAfter].filter((c) => c !== undefined);
   const symbol = symbolBefore ?? symbolAfter;
@@ -61,6 +68,22 @@ export function readDecimal(digits: string, decimal: DecimalSeparator): number |
   const plain = first + rest.join("");
   if (!/\d/.test(plain + fraction)) return null;
   return Number(`${plain}.${fraction || "0"}`);
+}
+
+/** Significant digits a double holds exactly; an amount is kept to the cent within them. */
+const EXACT_DIGITS = 15;
+
+/** Whether the whole units and cents of a written number fit in a double exactly. */
+export function exactInDouble(digits: string, decimal: DecimalSeparator): boolean {
+  const point = digits.lastIndexOf(decimal);
+  const whole = (point < 0 ? digits : digits.slice(0, point)).replace(/\D/g, "").replace(/^0+/, "");
+  return whole.length + 2 <= EXACT_DIGITS;
+}
+
+/** The problem with a number too long to be held exactly. */
+export function tooManyDigits(text: string): string {
+  const shown = text.length > 30 ? `${text.slice(0, 27)}…` : text;
+  return `"${shown}" has more digits than an amount can hold exactly (at most ${EXACT_DIGITS - 2} before the decimal point): check the export`;
 }
 
 function notMoney(text: string, decimal: DecimalSeparator): string {

@@ -1,5 +1,5 @@
 import type { Parsed } from "./dates.ts";
-import { type DecimalSeparator, readDecimal } from "./money.ts";
+import { type DecimalSeparator, exactInDouble, readDecimal, tooManyDigits } from "./money.ts";
 
 /** Reads a yes/no cell: true/false, 1/0, yes/no, y/n, x; empty is false. */
 export function parseBoolean(text: string): Parsed<boolean> {
@@ -28,7 +28,7 @@ export function parseProbability(text: string): Parsed<number> {
 /** Reads a whole number such as an employee count ("1,200" is accepted). */
 export function parseCount(text: string): Parsed<number> {
   const n = Number(text.trim().replace(/,/g, ""));
-  if (!Number.isInteger(n) || n < 0) return { ok: false, problem: `"${text}" is not a whole number` };
+  if (!Number.isSafeInteger(n) || n < 0) return { ok: false, problem: `"${text}" is not a whole number` };
   return { ok: true, value: n };
 }
 
@@ -36,6 +36,7 @@ export function parseCount(text: string): Parsed<number> {
 export function parseNumber(text: string, decimal: DecimalSeparator = "."): Parsed<number> {
   const n = readDecimal(text.trim(), decimal);
   if (n === null || !Number.isFinite(n)) return { ok: false, problem: `"${text}" is not a number` };
+  if (!exactInDouble(text, decimal)) return { ok: false, problem: tooManyDigits(text) };
   return { ok: true, value: n };
 }
 
