@@ -124,7 +124,7 @@ writeCsv(
   ["quarter", "submitted_date", "owner", "category", "amount"],
   makeForecasts(random, bookings),
 );
-writeCsv(join(OUT, "targets.csv"), ["quarter", "metric", "owner", "per", "value"], makeTargets(bookings));
+writeCsv(join(OUT, "targets.csv"), ["quarter", "metric", "owner", "per", "value"], makeTargets(deals));
 writeCsv(
   join(OUT, "rocks.csv"),
   ["quarter", "title", "owner", "measurable", "target", "due_date", "status"],

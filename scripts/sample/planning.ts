@@ -47,22 +47,104 @@ export function makeForecasts(random: Random, bookings: ReadonlyMap<string, numb
   return rows;
 }
 
-/** targets.csv rows: weekly activity targets per rep and the team's quarterly bookings target. */
-export function makeTargets(bookings: ReadonlyMap<string, number>): Cell[][] {
+/*
+ * The bookings plan. The company's plan is set for each quarter; here it is written as a
+ * fraction of what the quarter went on to book, so the sample makes plan in most quarters,
+ * misses it in three (2025-Q1, 2026-Q1 and 2026-Q2) and has a plan for the quarter after the export.
+ * Segments share the plan by their part of the four quarters before (as planners split it),
+ * and reps carry quotas that add up to 10% more than the plan (over-assignment, as usual).
+ */
+const PLAN_SHARE_OF_ACTUAL = [0.95, 1.04, 0.97, 0.92, 1.12, 0.98, 0.96, 0.94, 1.03, 1.15, 0.97];
+/** Next quarter's plan against this quarter's: the fourth quarter is the big one. */
+const NEXT_QUARTER_GROWTH = 1.12;
+const OVER_ASSIGNMENT = 1.1;
+
+/** Won amounts in dollars per quarter, segment and rep. */
+function wonBy(
+  deals: readonly SampleDeal[],
+): { quarter: string; segment: string; rep: string; amount: number }[] {
+  return deals.flatMap((deal) => {
+    const last = deal.history[deal.history.length - 1]!;
+    if (last.stage !== "Closed Won") return [];
+    return [
+      {
+        quarter: quarterOf(last.day),
+        segment: deal.account.segment,
+        rep: deal.owner.name,
+        amount: last.amountUsd,
+      },
+    ];
+  });
+}
+
+/** Splits `total` by the weights, rounded to `unit`, the last part taking what rounding leaves. */
+function split(total: number, weights: readonly [string, number][], unit: number): [string, number][] {
+  const sum = weights.reduce((s, [, w]) => s + w, 0);
+  let left = total;
+  return weights.map(([key, w], i) => {
+    const part = i === weights.length - 1 ? left : Math.round((total * w) / sum / unit) * unit;
+    left -= part;
+    return [key, part];
+  });
+}
+
+/** targets.csv rows: weekly activity targets per rep, and the bookings plan by company, segment and rep. */
+export function makeTargets(deals: readonly SampleDeal[]): Cell[][] {
   const rows: Cell[][] = [];
-  QUARTERS.forEach((quarter, i) => {
-    for (const rep of REPS) {
-      // Volume targets, as many teams set them: the busiest rep meets them all.
-      rows.push([quarter, "calls", rep.name, "week", 20]);
-      rows.push([quarter, "meetings", rep.name, "week", 9]);
-      rows.push([quarter, "opportunitiesCreated", rep.name, "week", 4]);
-      rows.push([quarter, "pipelineCreated", rep.name, "week", 150_000]);
-      rows.push([quarter, "proposals", rep.name, "week", 3]);
+  const won = wonBy(deals);
+  const bookings = bookingsByQuarter(deals);
+  const next = nextQuarterId(QUARTERS[QUARTERS.length - 1]!);
+  const plans = QUARTERS.map((quarter, i) => ({
+    quarter,
+    plan: Math.round(((bookings.get(quarter) ?? 0) * PLAN_SHARE_OF_ACTUAL[i]!) / 10_000) * 10_000,
+  }));
+  plans.push({
+    quarter: next,
+    plan: Math.round((plans.at(-1)!.plan * NEXT_QUARTER_GROWTH) / 10_000) * 10_000,
+  });
+  plans.forEach(({ quarter, plan }, i) => {
+    if (quarter !== next) {
+      for (const rep of REPS) {
+        // Volume targets, as many teams set them: the busiest rep meets them all.
+        rows.push([quarter, "calls", rep.name, "week", 20]);
+        rows.push([quarter, "meetings", rep.name, "week", 9]);
+        rows.push([quarter, "opportunitiesCreated", rep.name, "week", 4]);
+        rows.push([quarter, "pipelineCreated", rep.name, "week", 150_000]);
+        rows.push([quarter, "proposals", rep.name, "week", 3]);
+      }
     }
-    const previous = i === 0 ? 2_500_000 : (bookings.get(QUARTERS[i - 1]!) ?? 0);
-    rows.push([quarter, "bookings", "", "quarter", Math.round((previous * 1.08) / 10_000) * 10_000]);
+    // Shares from the four quarters before (the first quarter has none before it: its own).
+    const basis = new Set(i === 0 ? [quarter] : QUARTERS.slice(Math.max(0, i - 4), i));
+    const share = (key: (w: (typeof won)[number]) => string, keys: readonly string[]) =>
+      keys.map((k): [string, number] => [
+        k,
+        won.filter((w) => basis.has(w.quarter) && key(w) === k).reduce((s, w) => s + w.amount, 0),
+      ]);
+    rows.push([quarter, "bookings", "", "quarter", plan]);
+    for (const [segment, part] of split(
+      plan,
+      share((w) => w.segment, ["Enterprise", "Mid-Market", "SMB"]),
+      10_000,
+    ))
+      rows.push([quarter, "bookings", segment, "quarter", part]);
+    const quotas = split(
+      plan * OVER_ASSIGNMENT,
+      share(
+        (w) => w.rep,
+        REPS.map((r) => r.name),
+      ),
+      5_000,
+    );
+    for (const [rep, quota] of quotas)
+      rows.push([quarter, "bookings", rep, "quarter", Math.round(quota / 5_000) * 5_000]);
   });
   return rows;
+}
+
+function nextQuarterId(quarter: string): string {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
 }
 
 /** rocks.csv rows: this quarter's rocks and last quarter's; one of this quarter's is not SMART. */

@@ -43,7 +43,7 @@ export const CANONICAL_FIELDS = {
   activities: ["id", "owner", "type", "date", "account_id", "contact_id", "opportunity_id"],
   leads: ["id", "created_date", "mql_date", "sql_date", "source", "owner", "converted_opportunity_id"],
   forecasts: ["quarter", "submitted_date", "owner", "category", "amount", "currency"],
-  targets: ["quarter", "metric", "owner", "per", "value"],
+  targets: ["quarter", "metric", "owner", "scope", "per", "value"],
   rocks: ["quarter", "title", "owner", "measurable", "target", "due_date", "status"],
   rates: ["currency", "start_date", "rate"],
 } as const;

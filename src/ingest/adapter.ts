@@ -5,6 +5,9 @@ import type { IngestContext } from "./context.ts";
 import type { Rate } from "./currency.ts";
 import type { DataFolder } from "./dataFolder.ts";
 
+/** What an adapter reads from the CRM export itself. */
+export type CrmRecords = Omit<Records, "asOf" | "forecasts" | "targets" | "rocks">;
+
 /** A CRM export format Quarterdeck reads. */
 export type Format = "canonical" | "salesforce" | "hubspot" | "pipedrive";
 
@@ -17,6 +20,9 @@ export interface Adapter {
   detect(folder: DataFolder, files: Config["files"]): Promise<boolean>;
   /** Exchange rates into the reporting currency that the export carries, read before any amount is converted. */
   rates(folder: DataFolder, cells: CellContext, reporting: string, files?: Config["files"]): Promise<Rate[]>;
-  /** Reads every file of the format it knows; the folder records what was read. */
-  read(folder: DataFolder, context: IngestContext): Promise<Omit<Records, "asOf">>;
+  /**
+   * Reads every file of the format it knows; the folder records what was read. The planning
+   * files (forecasts, targets, rocks) are the same for every format and read by ingest itself.
+   */
+  read(folder: DataFolder, context: IngestContext): Promise<CrmRecords>;
 }

@@ -11,6 +11,7 @@ import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.
 import { personaRules } from "./derive.ts";
 import { readInterviews } from "./interviews/readInterviews.ts";
 import { Ledger, type LedgerSummary } from "./ledger.ts";
+import { readPlanning } from "./planning.ts";
 
 /** What ingesting a data folder produced. */
 export interface IngestResult {
@@ -83,6 +84,8 @@ async function ingestOnce(
         `quarterdeck.config.json ("files": { "opportunities": "<file>.csv" }), or run quarterdeck init --data ${dir} to write the config.`,
     );
   }
+  const planning = await readPlanning(folder, context, read.opportunities);
+  const records = { ...read, ...planning, supplied: [...read.supplied, ...planning.supplied] };
   const commentary = await readCommentary(folder);
   const interviews = await readInterviews(folder, ledger);
   flagUnknownOpportunities(interviews, read.opportunities, ledger);
@@ -101,7 +104,7 @@ async function ingestOnce(
     )
     .map(({ file, rejected, read }) => ({ file, rejected, read }));
   const result: IngestResult = {
-    records: { ...read, asOf: asOfDay(read) },
+    records: { ...records, asOf: asOfDay(records) },
     format: adapter.format,
     // A canonical read of a file the config names is an export mapped by the config, and says so.
     formatLabel:

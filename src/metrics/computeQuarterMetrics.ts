@@ -8,14 +8,21 @@ import { forecastAccuracy } from "./forecastAccuracy.ts";
 import { funnel } from "./funnel.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { computeHeadline, type Headline } from "./headline.ts";
-import { leadingIndicators } from "./leadingIndicators.ts";
+import { icpShareByAmount, leadingIndicators } from "./leadingIndicators.ts";
 import { type NewLogos, newLogos } from "./newLogos.ts";
 import { openPipelineAt, openPipelineByStage, type PipelinePoint } from "./openPipeline.ts";
-import { type PipelineCreated, pipelineCreated } from "./pipelineCreated.ts";
+import { createdIn, type PipelineCreated, pipelineCreated } from "./pipelineCreated.ts";
 import { pipelineFlow } from "./pipelineFlow.ts";
+import {
+  type NextQuarterCoverage,
+  nextQuarterCoverage,
+  pipelineDueIn,
+  type QuarterPlan,
+  quarterPlan,
+} from "./plan.ts";
 import { type QualityForecast, qualityForecast } from "./qualityForecast.ts";
 import { type Renewals, renewals } from "./renewals.ts";
-import { type CheckedRock, checkRocks } from "./rocks.ts";
+import { type CheckedRock, checkRocks, type RockFigure } from "./rocks.ts";
 import { type SalesCycle, salesCycle, salesCycleBy } from "./salesCycle.ts";
 import { type StageDuration, stageDurations } from "./stageDurations.ts";
 import {
@@ -74,6 +81,8 @@ export interface QuarterMetrics {
     leadingIndicators: ReturnType<typeof leadingIndicators>;
     renewals: Renewals;
     rocks: CheckedRock[];
+    /** The quarter's plan and attainment (null without a plan), and next quarter's coverage. */
+    plan: { quarter: QuarterPlan | null; nextQuarter: NextQuarterCoverage };
   };
 }
 
@@ -136,6 +145,15 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
     unavailable["sections.forecast"] = coverage.probability
       ? historyGap(forecast.atStart.date)!
       : REASONS.noProbability;
+  const cycleBySegment = salesCycleBy(won, (o) => o.segment);
+  const icpShare = () =>
+    pipelineGap(dataset, quarter.end) === null
+      ? icpShareByAmount(dataset, createdIn(dataset, quarter))
+      : null;
+  const plan = quarterPlan(dataset, quarter);
+  if (plan === null) unavailable["sections.plan.quarter"] = unavailable["headline.bookingsPlan"]!;
+  const next = shiftQuarter(quarter, 1, config);
+  const nextPipeline = headline.nextQuarterPipeline === null ? null : pipelineDueIn(dataset, quarter, next);
   return {
     headline,
     unavailable,
@@ -177,7 +195,7 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
       },
       salesCycle: {
         ...salesCycle(won),
-        bySegment: salesCycleBy(won, (o) => o.segment),
+        bySegment: cycleBySegment,
         stageDurations: durations,
       },
       flow: when("sections.flow", historyGap(quarter.start), () => pipelineFlow(dataset, quarter)),
@@ -188,9 +206,91 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
       funnel: funnel(dataset, quarter, config),
       leadingIndicators: leadingIndicators(dataset, quarter),
       renewals: renewals(dataset, quarter),
-      rocks: checkRocks(records.rocks, quarter),
+      // The figures a rock may name cost a pass over the deals: only worked out for rocks.
+      rocks: records.rocks.some((r) => r.quarter === quarter.id)
+        ? checkRocks(records.rocks, quarter, rockFigures(headline, cycleBySegment, icpShare), records.asOf)
+        : [],
+      plan: {
+        quarter: plan,
+        nextQuarter: nextQuarterCoverage(
+          next.id,
+          headline.nextQuarterPlan,
+          nextPipeline,
+          headline.cashWinRate,
+        ),
+      },
     },
   };
+}
+
+/** The pack's figures a rock's measurable may name. */
+function rockFigures(
+  headline: Headline,
+  cycleBySegment: readonly (SalesCycle & { key: string })[],
+  icpShareOfCreated: () => number | null,
+): RockFigure[] {
+  const cycle = /\bcycle\b|days from creat/i;
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [
+    {
+      name: "median sales cycle",
+      patterns: [cycle],
+      value: headline.salesCycleDaysMedian,
+      unit: "days",
+      lowerIsBetter: true,
+    },
+    ...cycleBySegment.map(
+      (s): RockFigure => ({
+        name: `median sales cycle, ${s.key}`,
+        patterns: [cycle, new RegExp(`\\b${literal(s.key)}\\b`, "i")],
+        value: s.medianDays,
+        unit: "days",
+        lowerIsBetter: true,
+      }),
+    ),
+    {
+      name: "share of pipeline created at ICP accounts",
+      patterns: [/\bICP\b|ideal customer/i, /pipeline/i],
+      value: icpShareOfCreated(),
+      unit: "share",
+      lowerIsBetter: false,
+    },
+    {
+      name: "win rate",
+      patterns: [/\bwin rate\b/i],
+      value: headline.winRate,
+      unit: "share",
+      lowerIsBetter: false,
+    },
+    {
+      name: "bookings",
+      patterns: [/\bbookings\b/i],
+      value: headline.bookings,
+      unit: "money",
+      lowerIsBetter: false,
+    },
+    {
+      name: "new logos",
+      patterns: [/\bnew logos?\b/i],
+      value: headline.newLogos,
+      unit: "count",
+      lowerIsBetter: false,
+    },
+    {
+      name: "slip rate",
+      patterns: [/\bslip|pushed out/i],
+      value: headline.slipRate,
+      unit: "share",
+      lowerIsBetter: true,
+    },
+    {
+      name: "no-decision rate",
+      patterns: [/no.?decision/i],
+      value: headline.noDecisionRate,
+      unit: "share",
+      lowerIsBetter: true,
+    },
+  ];
 }
 
 /** Why the export cannot say what was open at the end of `day`, or null when it can. */

@@ -95,6 +95,10 @@ export const REASONS = {
       : `The export's earliest opportunity was created on ${firstCreated}, after ${quarter} ended: it cannot tell what pipeline was created then. Export every opportunity, closed ones included, with its original created date.`,
   unrecorded: (field: string, howTo: string) =>
     `No closed deal of the quarter records its ${field}. ${howTo}`,
+  noPlan: (quarter: string) =>
+    `No bookings plan for ${quarter} in targets.csv: add a row quarter=${quarter}, metric=bookings, owner empty, per=quarter, value=the plan (or one row per segment or rep).`,
+  closeDatesSince: (day: Day, asOf: Day) =>
+    `The export has no stage history and was taken on ${asOf}, after ${day}: the close dates deals had on ${day} are unknown (today's would count deals pulled in since). Export Salesforce OpportunityHistory.csv, or HubSpot's deal stage history (canonical history.csv).`,
   pipelineBefore: (firstCreated: Day | null) =>
     firstCreated === null
       ? NO_CREATED_DATES

@@ -5,6 +5,8 @@ import { growth, ratio, toCents } from "./money.ts";
 import { newLogos } from "./newLogos.ts";
 import { openPipelineAt } from "./openPipeline.ts";
 import { pipelineCreated } from "./pipelineCreated.ts";
+import { pipelineFlow } from "./pipelineFlow.ts";
+import { companyPlan, pipelineDueIn } from "./plan.ts";
 import { salesCycle } from "./salesCycle.ts";
 import { summarizeWinLoss } from "./winLoss.ts";
 
@@ -27,6 +29,24 @@ export interface Headline {
   pipelineGrowthYoY: number | null;
   pipelineCreated: number | null;
   salesCycleDaysMedian: number | null;
+  /** The quarter's bookings plan (targets.csv); null when none is given. */
+  bookingsPlan: number | null;
+  /** bookings / bookingsPlan. */
+  attainment: number | null;
+  /** Next quarter's bookings plan. */
+  nextQuarterPlan: number | null;
+  /** Open pipeline at the end of the quarter whose close date (as of then) falls in the next. */
+  nextQuarterPipeline: number | null;
+  /** nextQuarterPipeline / nextQuarterPlan. */
+  nextQuarterCoverage: number | null;
+  /** No decision / all closed. */
+  noDecisionRate: number | null;
+  /** Pushed out of the quarter / pipeline due in it at its start (pipeline flow). */
+  slipRate: number | null;
+  /** Share of bookings in the ten largest wins. */
+  dealConcentration: number | null;
+  /** Deals open at the start × average selling price × win rate / median cycle days: bookings per day. */
+  salesVelocity: number | null;
 }
 
 /**
@@ -51,6 +71,27 @@ export function computeHeadline(
   const previous = shiftQuarter(quarter, -1, calendar);
   const yearAgo = shiftQuarter(quarter, -4, calendar);
   const averageCents = ratio(toCents(winLoss.wonAmount), winLoss.won);
+  const averageSellingPrice = averageCents === null ? null : Math.round(averageCents) / 100;
+  const next = shiftQuarter(quarter, 1, calendar);
+  const plan = companyPlan(dataset.records.targets, q)?.value ?? null;
+  const nextPlan = companyPlan(dataset.records.targets, next.id)?.value ?? null;
+  // Close dates as they stood at quarter end: from history, or from the export itself when
+  // it was taken by then (today's close dates would count deals pulled in since).
+  const closeDatesKnown = coverage.history || dataset.records.asOf <= quarter.end;
+  const nextPipeline =
+    knowsPipelineAt(coverage, quarter.end) && closeDatesKnown
+      ? pipelineDueIn(dataset, quarter, next).amount
+      : null;
+  const flow =
+    coverage.history && knowsPipelineAt(coverage, quarter.start) ? pipelineFlow(dataset, quarter).flow : null;
+  const openAtStart = knowsPipelineAt(coverage, previous.end)
+    ? openPipelineAt(dataset, previous.end).deals
+    : null;
+  const topTen = won
+    .map((o) => toCents(o.amount))
+    .sort((a, b) => b - a)
+    .slice(0, 10)
+    .reduce((s, c) => s + c, 0);
   const headline: Headline = {
     bookings: winLoss.wonAmount,
     dealsWon: winLoss.won,
@@ -59,13 +100,25 @@ export function computeHeadline(
     winRate: winLoss.winRate,
     competitiveWinRate: winLoss.competitiveWinRate,
     cashWinRate: winLoss.cashWinRate,
-    averageSellingPrice: averageCents === null ? null : Math.round(averageCents) / 100,
+    averageSellingPrice,
     newLogos: coverage.accountLink ? newLogos(dataset, quarter).count : null,
     openPipeline: open,
     pipelineGrowthQoQ: growthOf(open, pipeline(previous.end)),
     pipelineGrowthYoY: growthOf(open, pipeline(yearAgo.end)),
     pipelineCreated: knowsPipelineAt(coverage, quarter.end) ? pipelineCreated(dataset, quarter).amount : null,
     salesCycleDaysMedian: cycle.medianDays,
+    bookingsPlan: plan,
+    attainment: plan === null ? null : ratio(winLoss.wonAmount, plan),
+    nextQuarterPlan: nextPlan,
+    nextQuarterPipeline: nextPipeline,
+    nextQuarterCoverage: nextPlan === null || nextPipeline === null ? null : ratio(nextPipeline, nextPlan),
+    noDecisionRate: ratio(winLoss.noDecision, closed.length),
+    slipRate: flow === null ? null : ratio(flow.pushedOut, flow.start),
+    dealConcentration: winLoss.wonAmount > 0 ? topTen / toCents(winLoss.wonAmount) : null,
+    salesVelocity:
+      openAtStart === null || averageSellingPrice === null || winLoss.winRate === null || !cycle.medianDays
+        ? null
+        : Math.round((openAtStart * averageSellingPrice * winLoss.winRate * 100) / cycle.medianDays) / 100,
   };
   const why = (key: keyof Headline, reason: string) => {
     if (headline[key] === null) unavailable[`headline.${key}`] = reason;
@@ -90,6 +143,39 @@ export function computeHeadline(
       : cycle.unmeasurable > 0
         ? `Every deal won in ${q} with a created date has it after its close date (records loaded into the CRM after the fact), so no cycle can be measured.`
         : `No deal won in ${q} has a created date, so no cycle can be measured. Export the created date (Salesforce CreatedDate, HubSpot Create Date).`,
+  );
+  why("bookingsPlan", REASONS.noPlan(q));
+  why("attainment", plan === null ? REASONS.noPlan(q) : `The bookings plan for ${q} is zero.`);
+  why("nextQuarterPlan", REASONS.noPlan(next.id));
+  const pipelineReason = !knowsPipelineAt(coverage, quarter.end)
+    ? REASONS.pipelineBefore(coverage.firstCreated)
+    : REASONS.closeDatesSince(quarter.end, dataset.records.asOf);
+  why("nextQuarterPipeline", pipelineReason);
+  why(
+    "nextQuarterCoverage",
+    nextPlan === null
+      ? REASONS.noPlan(next.id)
+      : nextPipeline === null
+        ? pipelineReason
+        : `The bookings plan for ${next.id} is zero.`,
+  );
+  why("noDecisionRate", noneClosed);
+  why(
+    "slipRate",
+    !coverage.history
+      ? REASONS.noHistory
+      : flow === null
+        ? REASONS.pipelineBefore(coverage.firstCreated)
+        : `No pipeline was due to close in ${q} at its start.`,
+  );
+  why("dealConcentration", `No deal was won in ${q}.`);
+  why(
+    "salesVelocity",
+    openAtStart === null
+      ? REASONS.pipelineBefore(coverage.firstCreated)
+      : averageSellingPrice === null
+        ? `No deal was won in ${q}.`
+        : `The median sales cycle of ${q} is unknown or zero days.`,
   );
   return headline;
 }

@@ -135,7 +135,8 @@ function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
   };
 }
 
-function icpShareByAmount(dataset: Dataset, created: readonly CreatedDeal[]): number | null {
+/** Share of the amount created at ICP accounts, of the amount whose account's fit is known. */
+export function icpShareByAmount(dataset: Dataset, created: readonly CreatedDeal[]): number | null {
   let known = 0;
   let icp = 0;
   for (const { opportunity: o, amount } of created) {
@@ -155,7 +156,7 @@ function scorecard(
 ): ScorecardRow[] {
   const weeks = weeksInQuarter(quarter);
   const targets = dataset.records.targets.filter(
-    (t) => t.quarter === quarter.id && t.per === "week" && t.owner !== null,
+    (t) => t.quarter === quarter.id && t.per === "week" && t.scope === "rep",
   );
   const rows: ScorecardRow[] = [];
   for (const t of targets) {

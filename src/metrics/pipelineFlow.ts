@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/days.ts";
+import { addDays, dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
@@ -44,11 +44,28 @@ export interface FlowMover {
 
 type Bucket = Exclude<keyof PipelineFlow, "start" | "end" | "residual">;
 
+// The headline (slip rate) and the flow section ask for the same quarters.
+const flowCache = new WeakMap<Dataset, Map<string, { flow: PipelineFlow; movers: FlowMover[] }>>();
+
 /** The quarter's pipeline flow and its largest movers. */
 export function pipelineFlow(
   dataset: Dataset,
   quarter: Quarter,
 ): { flow: PipelineFlow; movers: FlowMover[] } {
+  let cache = flowCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    flowCache.set(dataset, cache);
+  }
+  let result = cache.get(quarter.id);
+  if (!result) {
+    result = computeFlow(dataset, quarter);
+    cache.set(quarter.id, result);
+  }
+  return { flow: { ...result.flow }, movers: [...result.movers] };
+}
+
+function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; movers: FlowMover[] } {
   const cents: Record<Bucket | "start" | "end", number> = {
     start: 0,
     created: 0,
@@ -66,12 +83,18 @@ export function pipelineFlow(
     s !== null && s.closeDate >= quarter.start && s.closeDate <= quarter.end;
   const member = (s: OpportunityState | null) => inQuarter(s) && !s!.isClosed;
 
-  for (const timeline of dataset.timelines) {
+  const { closedFrom } = dataset.openWindows;
+  const closedBeforeStart = dayNumber(dayBefore);
+  for (let i = 0; i < dataset.timelines.length; i++) {
+    const timeline = dataset.timelines[i]!;
     const o = timeline.opportunity;
     if (o.createdDate > quarter.end) continue;
+    const days = eventDays(timeline, quarter);
+    // Closed for good before the quarter and untouched in it: neither in its pipeline nor moving.
+    if (closedFrom[i]! <= closedBeforeStart && days.length === 0) continue;
     let before = stateAt(timeline, dayBefore);
     if (member(before)) cents.start += toCents(before!.amount);
-    for (const day of eventDays(timeline, quarter)) {
+    for (const day of days) {
       const after = stateAt(timeline, day);
       const move = (bucket: Bucket, amount: number) => {
         cents[bucket] += toCents(amount);

@@ -181,13 +181,31 @@ export const ForecastSubmissionSchema = z.object({
 });
 export type ForecastSubmission = z.output<typeof ForecastSubmissionSchema>;
 
+/** What a target can be set on: bookings (the plan) and the weekly activities scored per rep. */
+export const TARGET_METRICS = [
+  "bookings",
+  "calls",
+  "meetings",
+  "opportunitiesCreated",
+  "pipelineCreated",
+  "proposals",
+] as const;
+export const TargetMetricSchema = z.enum(TARGET_METRICS);
+export type TargetMetric = z.output<typeof TargetMetricSchema>;
+
+/** Whom a target is for: the whole company, a segment (or team), or one rep. */
+export const TargetScopeSchema = z.enum(["company", "segment", "rep"]);
+export type TargetScope = z.output<typeof TargetScopeSchema>;
+
 export const TargetSchema = z.object({
   /** Quarter the target applies to. */
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
-  /** Metric: bookings, calls, meetings, opportunitiesCreated, pipelineCreated, proposals, … */
-  metric: z.string().min(1),
-  /** Rep the target is for; null for the whole team. */
+  /** What is targeted. */
+  metric: TargetMetricSchema,
+  /** The rep or segment the target is for; null for the whole company. */
   owner: z.string().nullable(),
+  /** Whether the owner is a rep or a segment, or the target the company's. */
+  scope: TargetScopeSchema,
   /** Whether the value is per week or for the whole quarter. */
   per: z.enum(["week", "quarter"]),
   /** Target value. */

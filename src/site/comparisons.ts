@@ -33,16 +33,30 @@ export function baselines(
 export function change(key: keyof Headline, now: number | null, before: number | null): Change | null {
   if (now === null || before === null) return null;
   if (isRate(key)) return { kind: "points", value: (now - before) * 100 };
+  if (isMultiple(key)) return { kind: "times", value: now - before };
   if (before === 0) return null;
   return { kind: "relative", value: (now - before) / Math.abs(before) };
 }
 
 /** A change in a figure. */
-export type Change = { kind: "relative"; value: number } | { kind: "points"; value: number };
+export type Change =
+  | { kind: "relative"; value: number }
+  | { kind: "points"; value: number }
+  | { kind: "times"; value: number };
 
-/** Whether a headline figure is a rate (a fraction 0..1). */
+/** Whether a headline figure is a rate or share (a fraction 0..1, attainment can pass 1). */
 export function isRate(key: keyof Headline): boolean {
-  return key.endsWith("Rate") || key.startsWith("pipelineGrowth");
+  return (
+    key.endsWith("Rate") ||
+    key.startsWith("pipelineGrowth") ||
+    key === "attainment" ||
+    key === "dealConcentration"
+  );
+}
+
+/** Whether a headline figure is a multiple (coverage: 3.1×), whose change reads in ×. */
+export function isMultiple(key: keyof Headline): boolean {
+  return key === "nextQuarterCoverage";
 }
 
 /** Figures issued in an earlier quarter that this quarter's export now puts differently. */

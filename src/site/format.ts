@@ -43,9 +43,19 @@ export function formatGrowth(value: number | null): string {
   return pct > 0 ? `up ${pct}%` : pct < 0 ? `down ${Math.abs(pct)}%` : "flat";
 }
 
-/** A change: "+18%" for relative changes, "+3 pts" for rates; "—" when undefined. */
+/** A multiple to one decimal: 3.14 → "3.1×". */
+export function formatMultiple(value: number | null): string {
+  return value === null ? "—" : `${value.toFixed(1)}×`;
+}
+
+/** A change: "+18%" for relative changes, "+3 pts" for rates, "+0.4×" for multiples; "—" when undefined. */
 export function formatChange(change: Change | null): string {
   if (change === null) return "—";
+  if (change.kind === "times") {
+    const tenths = Math.round(change.value * 10);
+    const sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "";
+    return `${sign}${(Math.abs(tenths) / 10).toFixed(1)}×`;
+  }
   if (change.kind === "points") {
     const pts = Math.round(change.value);
     return `${signed(pts)} pt${Math.abs(pts) === 1 ? "" : "s"}`;

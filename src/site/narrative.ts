@@ -1,6 +1,13 @@
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { type Baseline, change } from "./comparisons.ts";
-import { formatChange, formatCount, formatMoney, formatPercent, formatQuarter } from "./format.ts";
+import {
+  formatChange,
+  formatCount,
+  formatMoney,
+  formatMultiple,
+  formatPercent,
+  formatQuarter,
+} from "./format.ts";
 import { laggards, leaders, listNames } from "./leaders.ts";
 
 /*
@@ -17,9 +24,49 @@ export function narrative(snapshot: Snapshot, qoq: Baseline, yoy: Baseline): str
   const bookingsMoves = movement("bookings", h.bookings, qoq, yoy);
   // Every sentence below is built from figures; a figure the export cannot support is left
   // out or said to be unknown, and a placeholder ("no product recorded") never leads.
-  sentences.push(
-    `${formatQuarter(snapshot.quarter)} bookings were ${money(h.bookings)} from ${plural(h.dealsWon, "deal")} won${bookingsMoves}.`,
-  );
+  // Plan against actual comes first: it is what the board asks first.
+  const quarter = formatQuarter(snapshot.quarter);
+  if (h.bookingsPlan !== null && h.attainment !== null) {
+    const short = h.bookings < h.bookingsPlan;
+    const by = money(Math.abs(h.bookings - h.bookingsPlan));
+    // Earlier quarters' attainment as figures, not as a change in points, which reads ambiguously.
+    const before = [qoq, yoy]
+      .filter((b) => b.headline.attainment != null)
+      .map((b) => `${formatPercent(b.headline.attainment)} in ${formatQuarter(b.quarter)}`);
+    sentences.push(
+      `${quarter} bookings were ${money(h.bookings)} against a plan of ${money(h.bookingsPlan)}: ` +
+        `${formatPercent(h.attainment)} of plan (${short ? `${by} short` : h.bookings === h.bookingsPlan ? "exactly on plan" : `${by} ahead`})` +
+        `${before.length > 0 ? `, against ${before.join(" and ")}` : ""}.`,
+    );
+    sentences.push(
+      bookingsMoves === ""
+        ? `They came from ${plural(h.dealsWon, "deal")} won.`
+        : `Bookings were ${bookingsMoves.slice(2)}, from ${plural(h.dealsWon, "deal")} won.`,
+    );
+  } else {
+    sentences.push(
+      `${quarter} bookings were ${money(h.bookings)} from ${plural(h.dealsWon, "deal")} won${bookingsMoves}; no plan was given to set them against.`,
+    );
+  }
+  const next = sections.plan.nextQuarter;
+  if (next.pipeline !== null) {
+    const nextQuarter = formatQuarter(next.quarter);
+    if (next.plan === null || next.coverage === null) {
+      sentences.push(
+        `${nextQuarter} starts with ${money(next.pipeline)} of pipeline due; no plan was given for it.`,
+      );
+    } else {
+      const need =
+        next.requiredCoverage === null || next.gap === null || h.cashWinRate === null
+          ? ""
+          : `, against the ${formatMultiple(next.requiredCoverage)} our ${formatPercent(h.cashWinRate)} cash win rate needs: ` +
+            (next.gap > 0 ? `${money(next.gap)} of pipeline still to find` : `${money(-next.gap)} to spare`);
+      sentences.push(
+        `${nextQuarter} starts with ${money(next.pipeline)} of pipeline due against a plan of ${money(next.plan)}: ` +
+          `${formatMultiple(next.coverage)} coverage${need}.`,
+      );
+    }
+  }
   const product = leaders(sections.bookings.byProduct, (g) => g.amount);
   if (product && h.bookings > 0) {
     const share = formatPercent(product.value / h.bookings);

@@ -19,6 +19,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: "summary", title: "Executive summary" },
   { id: "commentary", title: "Commentary from sales operations", shown: (s) => s.commentary !== null },
+  { id: "plan", title: "Plan and coverage" },
   { id: "new-logos", title: "New logos" },
   { id: "pipeline", title: "Pipeline" },
   { id: "win-loss", title: "Win/loss and competition" },

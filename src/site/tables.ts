@@ -19,6 +19,27 @@ export const TABLES: TableDownload[] = [
     rows: (s) => [["figure", "value"], ...Object.entries(s.headline).map(([k, v]) => [k, v])],
   },
   {
+    name: "attainment",
+    label: "Attainment by segment and rep",
+    rows: (s) => {
+      const plan = s.sections.plan?.quarter ?? null;
+      const line = (
+        scope: string,
+        l: { key: string; plan: number; bookings: number; attainment: number | null },
+      ) => [scope, l.key, l.plan, l.bookings, l.attainment];
+      return [
+        ["scope", "name", "plan", "bookings", "attainment", "band"],
+        ...(plan === null
+          ? []
+          : [
+              [...line("company", { key: s.company, ...plan }), null],
+              ...plan.bySegment.map((l) => [...line("segment", l), null]),
+              ...plan.byRep.map((l) => [...line("rep", l), l.band]),
+            ]),
+      ];
+    },
+  },
+  {
     name: "new-logos",
     label: "New logos",
     rows: (s) => [

@@ -61,6 +61,16 @@ describe("quarterdeck compute", () => {
         "pipelineGrowthYoY",
         "salesCycleDaysMedian",
         "winRate",
+        // SPEC §5's plan keys, null with a reason when targets.csv gives no plan.
+        "bookingsPlan",
+        "attainment",
+        "nextQuarterPlan",
+        "nextQuarterPipeline",
+        "nextQuarterCoverage",
+        "noDecisionRate",
+        "slipRate",
+        "dealConcentration",
+        "salesVelocity",
       ].sort(),
     );
     expect(snapshot).toMatchObject({

@@ -11,12 +11,12 @@ import { contactsSpec } from "../../src/ingest/canonical/contacts.ts";
 import { historySpec } from "../../src/ingest/canonical/history.ts";
 import { leadsSpec } from "../../src/ingest/canonical/leads.ts";
 import { opportunitiesSpec } from "../../src/ingest/canonical/opportunities.ts";
-import { forecastsSpec, rocksSpec, targetsSpec } from "../../src/ingest/canonical/planning.ts";
 import { ratesSpec } from "../../src/ingest/canonical/rates.ts";
 import { cellContext } from "../../src/ingest/cells.ts";
 import { CurrencyConverter } from "../../src/ingest/currency.ts";
 import { personaRules } from "../../src/ingest/derive.ts";
 import { Ledger } from "../../src/ingest/ledger.ts";
+import { forecastsSpec, rocksSpec, targetsSpec } from "../../src/ingest/planning.ts";
 
 /** The problems a config has, as the command line prints them. */
 function problems(raw: unknown): string {
@@ -95,7 +95,7 @@ describe("the config", () => {
       activitiesSpec(context),
       leadsSpec(context),
       forecastsSpec(context),
-      targetsSpec(context),
+      targetsSpec(context, []),
       rocksSpec(context),
       ratesSpec(cells),
     ];

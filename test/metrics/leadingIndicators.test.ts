@@ -42,7 +42,16 @@ function records() {
       call(8, "Bo", "A1", "CFO", "2026-07-08"),
       call(9, "Bo", "A1", "CFO", "2026-06-30"), // before the quarter: not counted
     ],
-    targets: [{ quarter: "2026-Q3", metric: "calls", owner: "Ann", per: "week" as const, value: 2 }],
+    targets: [
+      {
+        quarter: "2026-Q3",
+        metric: "calls" as const,
+        owner: "Ann",
+        scope: "rep" as const,
+        per: "week" as const,
+        value: 2,
+      },
+    ],
   };
 }
 

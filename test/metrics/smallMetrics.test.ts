@@ -4,7 +4,7 @@ import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { funnel } from "../../src/metrics/funnel.ts";
 import { renewals } from "../../src/metrics/renewals.ts";
-import { checkRocks } from "../../src/metrics/rocks.ts";
+import { checkRocks, type RockFigure } from "../../src/metrics/rocks.ts";
 import { stageDurations } from "../../src/metrics/stageDurations.ts";
 import { fixtureRecords } from "./fixture.ts";
 
@@ -51,6 +51,60 @@ describe("rocks", () => {
       [],
       ["no owner named", "no target", "due outside the quarter"],
     ]);
+  });
+
+  const figures: RockFigure[] = [
+    { name: "median sales cycle", patterns: [/cycle/i], value: 70, unit: "days", lowerIsBetter: true },
+    {
+      name: "median sales cycle, Mid-Market",
+      patterns: [/cycle/i, /\bMid-Market\b/i],
+      value: 64.5,
+      unit: "days",
+      lowerIsBetter: true,
+    },
+    { name: "win rate", patterns: [/win rate/i], value: 0.42, unit: "share", lowerIsBetter: false },
+  ];
+  const rock = {
+    quarter: "2026-Q3",
+    title: "Cut the Mid-Market sales cycle",
+    owner: "Tom",
+    measurable: "Median days from creation to close",
+    target: "60 days",
+    dueDate: "2026-09-30",
+    status: "on track",
+  };
+
+  it("checks a rock against the pack's own figure, the most specific one first", () => {
+    // Mid-Market's 64.5 days (not the company's 70) against a ceiling of 60: missed.
+    const [cycle, winRate, vague] = checkRocks(
+      [
+        rock,
+        { ...rock, title: "Raise the win rate", measurable: "Win rate", target: "40%", status: "done" },
+        { ...rock, title: "Improve forecast culture", measurable: "Calls reviewed", target: "12" },
+      ],
+      q3,
+      figures,
+      "2026-09-15",
+    );
+    expect(cycle!.measure).toEqual({
+      figure: "median sales cycle, Mid-Market",
+      unit: "days",
+      measured: 64.5,
+      target: 60,
+      atMost: true,
+      met: false,
+    });
+    expect(cycle!.gaps).toEqual(["marked on track, but the pack's figure misses the target"]);
+    // 42% against a floor of 40%: met.
+    expect(winRate!.measure).toMatchObject({ measured: 0.42, target: 0.4, atMost: false, met: true });
+    expect(vague!.measure).toBeNull();
+  });
+
+  it("does not let a rock past its due date stay on track", () => {
+    const [late, done] = checkRocks([rock, { ...rock, status: "done" }], q3, [], "2026-10-02");
+    expect(late!.overdue).toBe(true);
+    expect(late!.gaps).toContain("past its due date (2026-09-30) yet marked on track: it is done or missed");
+    expect(done!.overdue).toBe(false);
   });
 });
 

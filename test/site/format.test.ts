@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "../../src/site/format.ts";
+import { formatChange, formatMoney, formatMultiple } from "../../src/site/format.ts";
 
 describe("money on the page", () => {
   it("is compact, and millions keep their decimal so a column reads evenly", () => {
@@ -12,5 +12,17 @@ describe("money on the page", () => {
     expect(formatMoney(950, "USD")).toBe("$950");
     expect(formatMoney(-2_000_000, "EUR")).toBe("-€2.0M");
     expect(formatMoney(null, "USD")).toBe("—");
+  });
+});
+
+describe("multiples and their changes", () => {
+  it("reads coverage to one decimal and its change in ×", () => {
+    expect([formatMultiple(3.14), formatMultiple(2), formatMultiple(null)]).toEqual(["3.1×", "2.0×", "—"]);
+    expect([0.36, -1.04, 0.04, 1].map((value) => formatChange({ kind: "times", value }))).toEqual([
+      "+0.4×",
+      "−1.0×",
+      "0.0×",
+      "+1.0×",
+    ]);
   });
 });

@@ -2,15 +2,12 @@ import type {
   Account,
   Activity,
   Contact,
-  ForecastSubmission,
   HistoryRow,
   Lead,
   Opportunity,
   RecordKind,
-  Records,
-  Rock,
-  Target,
 } from "../../model/records.ts";
+import type { CrmRecords } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import { configuredFile } from "../findFiles.ts";
@@ -23,29 +20,22 @@ import { contactsSpec } from "./contacts.ts";
 import { historySpec } from "./history.ts";
 import { leadsSpec } from "./leads.ts";
 import { opportunitiesSpec } from "./opportunities.ts";
-import { forecastsSpec, rocksSpec, targetsSpec } from "./planning.ts";
 
-/** The canonical format: which file holds which record kind. */
-export const CANONICAL_FILES: Record<RecordKind, string> = {
+/** The canonical format: which file holds which record kind (planning files: ../planning.ts). */
+export const CANONICAL_FILES: Record<Exclude<RecordKind, "forecasts" | "targets" | "rocks">, string> = {
   accounts: "accounts.csv",
   contacts: "contacts.csv",
   opportunities: "opportunities.csv",
   history: "history.csv",
   activities: "activities.csv",
   leads: "leads.csv",
-  forecasts: "forecasts.csv",
-  targets: "targets.csv",
-  rocks: "rocks.csv",
 };
 
 /** Reads a folder in the canonical CSV format (docs/canonical-csv.md). */
-export async function readCanonical(
-  folder: DataFolder,
-  context: IngestContext,
-): Promise<Omit<Records, "asOf">> {
+export async function readCanonical(folder: DataFolder, context: IngestContext): Promise<CrmRecords> {
   const supplied: RecordKind[] = [];
   const columns = context.config.columns;
-  async function readAll<T>(kind: RecordKind, spec: TableSpec<T>): Promise<T[]> {
+  async function readAll<T>(kind: keyof typeof CANONICAL_FILES, spec: TableSpec<T>): Promise<T[]> {
     const file = configuredFile(folder, context.config.files, kind) ?? folder.find(CANONICAL_FILES[kind]);
     const records: T[] = [];
     if (file === undefined) return records;
@@ -66,9 +56,6 @@ export async function readCanonical(
   const history = await readAll<HistoryRow>("history", historySpec(context, opportunitiesById, stages));
   const activities = await readAll<Activity>("activities", activitiesSpec(context));
   const leads = await readAll<Lead>("leads", rejectDuplicateIds(leadsSpec(context)));
-  const forecasts = await readAll<ForecastSubmission>("forecasts", forecastsSpec(context));
-  const targets = await readAll<Target>("targets", targetsSpec(context));
-  const rocks = await readAll<Rock>("rocks", rocksSpec(context));
   return {
     accounts,
     contacts,
@@ -76,9 +63,6 @@ export async function readCanonical(
     history,
     activities,
     leads,
-    forecasts,
-    targets,
-    rocks,
     supplied,
   };
 }

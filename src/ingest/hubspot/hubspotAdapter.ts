@@ -99,9 +99,6 @@ export const hubspotAdapter: Adapter = {
       history: [],
       activities,
       leads,
-      forecasts: [],
-      targets: [],
-      rocks: [],
       supplied,
     };
   },

@@ -57,9 +57,6 @@ export const pipedriveAdapter: Adapter = {
       history: [],
       activities: [],
       leads: [],
-      forecasts: [],
-      targets: [],
-      rocks: [],
       supplied: file !== undefined && folder.used(file) ? ["opportunities"] : [],
     };
   },

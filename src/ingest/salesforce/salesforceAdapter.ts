@@ -104,9 +104,6 @@ export const salesforceAdapter: Adapter = {
       history,
       activities,
       leads,
-      forecasts: [],
-      targets: [],
-      rocks: [],
       supplied,
     };
   },
