@@ -2,7 +2,8 @@
  * The quarter's work as DuckDB SQL over the bench's canonical export, with Quarterdeck's
  * meanings: closed/won of a history stage learned from the opportunities (majority vote), a
  * deal's state at the end of a day is its last history row by then (ties in file order),
- * amounts carried forward, else its first row, else today's values; no decision is a loss
+ * amounts carried forward, else its first row, else today's values, and a deal closed today
+ * whose history ends open is closed from its close date on; no decision is a loss
  * reason matching the default pattern; ICP is an account whose tier is one of the default ideal tiers.
  */
 import { addDays } from "../../src/calendar/days.ts";
@@ -99,17 +100,34 @@ export function quarterSql(quarter: Quarter, config: Config) {
        FROM history h LEFT JOIN stages s USING (stage)`,
       `CREATE TEMP TABLE days AS SELECT day, epoch(day + INTERVAL '23:59:59')::BIGINT * 100000000 + 99999999 AS k
        FROM unnest([${days}]) AS t(day)`,
+      // A deal the export shows closed whose history ends open is closed from its close date:
+      // its changes from then on are replaced by today's values ("cut").
       `CREATE TEMP TABLE states AS
-       WITH first AS (SELECT id, arg_min(closed, k) AS closed, arg_min(amount, k) AS amount FROM changes GROUP BY id),
-       asked AS (SELECT d.day, d.k, o.* FROM days d JOIN opportunities o ON o.created_date <= d.day)
-       SELECT a.day, a.id, a.created_date,
-         CASE WHEN f.id IS NULL THEN NOT a.is_closed OR a.close_date > a.day
-              ELSE NOT coalesce(c.closed, f.closed) END AS open,
-         CASE WHEN f.id IS NULL THEN a.amount
-              WHEN c.id IS NOT NULL THEN coalesce(c.amount, a.amount)
-              ELSE coalesce(f.amount, a.amount) END AS amount
-       FROM asked a ASOF LEFT JOIN changes c ON c.id = a.id AND a.k >= c.k
-       LEFT JOIN first f ON f.id = a.id`,
+       WITH first AS (
+         SELECT id, arg_min(closed, k) AS closed, arg_min(amount, k) AS amount, min(k) AS k,
+           arg_max(closed, k) AS last_closed
+         FROM changes GROUP BY id),
+       asked AS (
+         SELECT d.day, d.k AS day_k, o.*,
+           epoch(o.close_date)::BIGINT * 100000000 AS closed_k
+         FROM days d JOIN opportunities o ON o.created_date <= d.day),
+       found AS (
+         SELECT a.*, f.id IS NOT NULL AS has_history, a.is_closed AND NOT f.last_closed AS cut,
+           c.id IS NOT NULL AS changed, c.closed AS change_closed, c.amount AS change_amount,
+           f.closed AS first_closed, f.amount AS first_amount, f.k AS first_k
+         FROM asked a ASOF LEFT JOIN changes c ON c.id = a.id AND a.day_k >= c.k
+         LEFT JOIN first f ON f.id = a.id)
+       SELECT day, id, created_date,
+         CASE WHEN NOT has_history THEN NOT is_closed OR close_date > day
+              WHEN cut AND close_date <= day THEN false
+              WHEN changed THEN NOT change_closed
+              WHEN cut AND first_k >= closed_k THEN true
+              ELSE NOT first_closed END AS open,
+         CASE WHEN NOT has_history OR (cut AND close_date <= day) THEN amount
+              WHEN changed THEN coalesce(change_amount, amount)
+              WHEN cut AND first_k >= closed_k THEN amount
+              ELSE coalesce(first_amount, amount) END AS amount
+       FROM found`,
     ],
     queries: {
       headline: `SELECT ${winLoss} ${closedInQuarter}`,
