@@ -3,104 +3,117 @@
  *   npm run bench                      200,000 opportunities, 2,000,000 activities
  *   npm run bench -- --full            1,000,000 opportunities, 10,000,000 activities
  *   npm run bench -- --opportunities N --activities M
+ *   npm run bench -- --vs-duckdb [--pairs 3]
+ *       Quarterdeck and DuckDB (2 threads) on the same files and the same quarter's work,
+ *       in the order A B A B …, each run in a child process of its own; prints each run,
+ *       min / median / max, the ratio Quarterdeck / DuckDB, and the check figures of both.
+ *   npm run bench -- --cpu-prof DIR    writes a CPU profile of the Quarterdeck run into DIR
  * The export is generated once into bench-data/ (git-ignored) and reused.
  */
-import { once } from "node:events";
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, rename } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigSchema } from "../src/config/configSchema.ts";
-import { ingestFolder } from "../src/ingest/ingestFolder.ts";
-import { computeQuarterMetrics } from "../src/metrics/computeQuarterMetrics.ts";
+import { ensureExport } from "./bench/generate.ts";
+import { runSide, type Side } from "./bench/runSide.ts";
+import type { SideResult } from "./bench/side.ts";
+import { checkLine, mebibytes, RUN_HEADER, runLine, seconds, spreadLine } from "./bench/summary.ts";
 
 const { values } = parseArgs({
-  options: { full: { type: "boolean" }, opportunities: { type: "string" }, activities: { type: "string" } },
+  options: {
+    full: { type: "boolean" },
+    opportunities: { type: "string" },
+    activities: { type: "string" },
+    quarter: { type: "string", default: "2026-Q3" },
+    "vs-duckdb": { type: "boolean" },
+    pairs: { type: "string", default: "3" },
+    "cpu-prof": { type: "string" },
+  },
 });
-const opportunities = Number(values.opportunities ?? (values.full ? 1_000_000 : 200_000));
-const activities = Number(values.activities ?? (values.full ? 10_000_000 : 2_000_000));
-const accounts = Math.max(100, Math.round(opportunities / 20));
-const dir = join("bench-data", `${opportunities}-${activities}`);
+const size = {
+  opportunities: Number(values.opportunities ?? (values.full ? 1_000_000 : 200_000)),
+  activities: Number(values.activities ?? (values.full ? 10_000_000 : 2_000_000)),
+};
+const quarter = values.quarter;
+const out = (line = "") => process.stdout.write(`${line}\n`);
 
-// A small deterministic generator (mulberry32): the same export on every machine.
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+const { dir, seconds: generated } = await ensureExport(size);
+if (generated !== null) out(`generated ${dir} in ${generated.toFixed(1)} s`);
+out(
+  `opportunities ${size.opportunities.toLocaleString("en-US")}, history ${(size.opportunities * 2).toLocaleString("en-US")}, activities ${size.activities.toLocaleString("en-US")}, quarter ${quarter}`,
+);
+const profile = values["cpu-prof"] === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]];
 
-async function writeFile(name: string, header: string, rows: number, row: (i: number) => string) {
-  const out = createWriteStream(join(dir, `${name}.tmp`));
-  out.write(`${header}\n`);
-  let chunk = "";
-  for (let i = 0; i < rows; i++) {
-    chunk += `${row(i)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, "drain");
-      chunk = "";
+if (!values["vs-duckdb"]) {
+  const r = await runSide("quarterdeck", dir, quarter, profile);
+  out(`ingest   ${seconds(r.loadMs)}`);
+  out(`compute  ${seconds(r.computeMs)}`);
+  out(`total    ${seconds(r.totalMs)}`);
+  out(`cpu      ${seconds(r.cpuMs)}`);
+  out(`peak RSS ${mebibytes(r.maxRssKiB)}`);
+  out(`check    ${checkLine(r.check)}`);
+} else {
+  const pairs = Math.max(1, Number(values.pairs));
+  const runs: Record<Side, SideResult[]> = { quarterdeck: [], duckdb: [] };
+  out(RUN_HEADER);
+  for (let pair = 1; pair <= pairs; pair++) {
+    for (const side of ["quarterdeck", "duckdb"] as const) {
+      const r = await runSide(side, dir, quarter, side === "quarterdeck" ? profile : []);
+      runs[side].push(r);
+      out(runLine(`${side === "quarterdeck" ? "A" : "B"}${pair} ${side}`, r));
     }
   }
-  out.end(chunk);
-  await once(out, "finish");
-  await rename(join(dir, `${name}.tmp`), join(dir, name));
-}
-
-async function generate() {
-  await mkdir(dir, { recursive: true });
-  const owners = Array.from({ length: 200 }, (_, i) => `Rep ${i + 1}`);
-  const stages = ["Prospecting", "Discovery", "Proposal", "Negotiation"];
-  await writeFile(
-    "accounts.csv",
-    "id,name,segment,icp_tier",
-    accounts,
-    (i) => `A${i},Account ${i},SMB,${pick(["A", "B", "C"])}`,
+  out();
+  for (const side of ["quarterdeck", "duckdb"] as const) {
+    out(
+      spreadLine(
+        `${side} total`,
+        runs[side].map((r) => r.totalMs),
+        seconds,
+      ),
+    );
+    out(
+      spreadLine(
+        `${side} cpu`,
+        runs[side].map((r) => r.cpuMs),
+        seconds,
+      ),
+    );
+    out(
+      spreadLine(
+        `${side} peak RSS`,
+        runs[side].map((r) => r.maxRssKiB),
+        mebibytes,
+      ),
+    );
+  }
+  const ratios = (measure: (r: SideResult) => number) =>
+    runs.quarterdeck.map((r, i) => measure(r) / measure(runs.duckdb[i]!));
+  const times = (n: number) => `${n.toFixed(2)}×`;
+  out(
+    spreadLine(
+      "ratio total (A/B per pair)",
+      ratios((r) => r.totalMs),
+      times,
+    ),
   );
-  await writeFile(
-    "opportunities.csv",
-    "id,account_id,owner,product,stage,amount,created_date,close_date,is_closed,is_won,loss_reason,competitor",
-    opportunities,
-    (i) => {
-      const created = Math.floor(random() * 1000);
-      const closed = random() < 0.7;
-      const won = closed && random() < 0.4;
-      const stage = won ? "Closed Won" : closed ? "Closed Lost" : pick(stages);
-      const reason = closed && !won ? pick(["Price", "No decision", "Features"]) : "";
-      return `O${i},A${Math.floor(random() * accounts)},${pick(owners)},${pick(["Platform", "Analytics"])},${stage},${Math.round(random() * 100_000)},${day(created)},${day(created + 20 + Math.floor(random() * 120))},${closed},${won},${reason},${pick(["", "Vantage", "Helix"])}`;
-    },
+  out(
+    spreadLine(
+      "ratio cpu (A/B per pair)",
+      ratios((r) => r.cpuMs),
+      times,
+    ),
   );
-  await writeFile("history.csv", "opportunity_id,at,stage,amount,close_date", opportunities * 2, (i) => {
-    const created = Math.floor(random() * 1000);
-    return `O${i >> 1},${day(created)} 10:00:00,${pick(["Discovery", "Proposal"])},${Math.round(random() * 100_000)},${day(created + 60)}`;
-  });
-  await writeFile("activities.csv", "id,owner,type,date,account_id,contact_id", activities, (i) => {
-    return `T${i},${pick(owners)},${pick(["call", "email", "meeting"])},${day(Math.floor(random() * 1000))},A${Math.floor(random() * accounts)},`;
-  });
+  out(
+    spreadLine(
+      "ratio peak RSS (A/B)",
+      ratios((r) => r.maxRssKiB),
+      times,
+    ),
+  );
+  out();
+  const checks = [...runs.quarterdeck, ...runs.duckdb].map((r) => checkLine(r.check));
+  out(`check quarterdeck  ${checks[0]}`);
+  out(`check duckdb       ${checks.at(-1)}`);
+  if (new Set(checks).size !== 1) {
+    out("check figures differ: the two sides did not do the same work");
+    process.exitCode = 1;
+  } else out("check figures agree");
 }
-
-if (!existsSync(join(dir, "activities.csv"))) {
-  const started = performance.now();
-  await generate();
-  process.stdout.write(`generated ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-}
-const config = ConfigSchema.parse({});
-const t0 = performance.now();
-const ingest = await ingestFolder(dir, config);
-const t1 = performance.now();
-const metrics = computeQuarterMetrics(ingest.records, "2026-Q3", config);
-const t2 = performance.now();
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-process.stdout.write(
-  [
-    `opportunities ${opportunities.toLocaleString("en-US")}, history ${(opportunities * 2).toLocaleString("en-US")}, activities ${activities.toLocaleString("en-US")}`,
-    `ingest   ${seconds(t1 - t0)}`,
-    `compute  ${seconds(t2 - t1)}`,
-    `total    ${seconds(t2 - t0)}`,
-    `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
-    `check    bookings ${metrics.headline.bookings}, open pipeline ${metrics.headline.openPipeline}`,
-    "",
-  ].join("\n"),
-);

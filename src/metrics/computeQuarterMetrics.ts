@@ -10,7 +10,12 @@ import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { computeHeadline, type Headline } from "./headline.ts";
 import { icpShareByAmount, leadingIndicators } from "./leadingIndicators.ts";
 import { type NewLogos, newLogos } from "./newLogos.ts";
-import { openPipelineAt, openPipelineByStage, type PipelinePoint } from "./openPipeline.ts";
+import {
+  openPipelineAt,
+  openPipelineAtDays,
+  openPipelineByStage,
+  type PipelinePoint,
+} from "./openPipeline.ts";
 import { createdIn, type PipelineCreated, pipelineCreated } from "./pipelineCreated.ts";
 import { pipelineFlow } from "./pipelineFlow.ts";
 import {
@@ -106,6 +111,12 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   const pipelineAt = (path: string, day: string) =>
     when(path, pipelineGap(dataset, day), () => openPipelineAt(dataset, day));
   const historyGap = (day: string) => (coverage.history ? pipelineGap(dataset, day) : REASONS.noHistory);
+  // The open pipeline every headline (this quarter's and its two comparisons') and the
+  // pipeline section ask about, found in one pass: each quarter's end, the one before, a year before.
+  openPipelineAtDays(
+    dataset,
+    [quarter, previous, yearAgo].flatMap((q) => [0, -1, -4].map((n) => shiftQuarter(q, n, config).end)),
+  );
   const headline = computeHeadline(dataset, quarter, config, unavailable);
   const logos = newLogos(dataset, quarter);
   if (!coverage.accountLink) unavailable["sections.newLogos"] = REASONS.noAccountLink;

@@ -9,7 +9,7 @@ import type { Day } from "../model/records.ts";
 import { knowsPipelineAt } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
-import { openAt } from "./openPipeline.ts";
+import { forEachOpenAt } from "./openPipeline.ts";
 
 /*
  * Forecast accuracy: what we expected to book at the start of the quarter (and each week)
@@ -55,34 +55,42 @@ export function forecastAccuracy(
   calendar: FiscalCalendar,
   trendQuarters = 6,
 ) {
-  const trend = [];
-  for (let i = trendQuarters - 1; i >= 1; i--) {
-    const q = shiftQuarter(quarter, -i, calendar);
-    const a = accuracyOf(dataset, q, false);
-    trend.push({ quarter: q.id, actual: a.actual, forecast: forecastOf(a.atStart), error: a.error });
-  }
-  const current = accuracyOf(dataset, quarter, true);
-  trend.push({
-    quarter: quarter.id,
-    actual: current.actual,
-    forecast: forecastOf(current.atStart),
-    error: current.error,
+  const quarters = Array.from({ length: trendQuarters }, (_, i) =>
+    shiftQuarter(quarter, i - (trendQuarters - 1), calendar),
+  );
+  // Every day a forecast is asked about, for every quarter, answered in one pass over the deals.
+  const asks = quarters.flatMap((q) => {
+    const weeks = q === quarters.at(-1) ? weeksInQuarter(q) : 0;
+    return [
+      { quarter: q, day: addDays(q.start, -1), week: 0 },
+      ...Array.from({ length: weeks }, (_, i) => ({ quarter: q, day: addDays(q.start, i * 7), week: i + 1 })),
+    ];
   });
-  return { ...current, trend };
+  const points = pointsOn(dataset, asks);
+  const accuracies = quarters.map((q) =>
+    accuracyOf(
+      dataset,
+      q,
+      points.filter((_, i) => asks[i]!.quarter === q),
+    ),
+  );
+  const trend = quarters.map((q, i) => ({
+    quarter: q.id,
+    actual: accuracies[i]!.actual,
+    forecast: forecastOf(accuracies[i]!.atStart),
+    error: accuracies[i]!.error,
+  }));
+  return { ...accuracies.at(-1)!, trend };
 }
 
-function accuracyOf(dataset: Dataset, quarter: Quarter, weekly: boolean): ForecastAccuracy {
+/** A quarter's accuracy from its points: the one at its start first, then its weeks (if asked). */
+function accuracyOf(dataset: Dataset, quarter: Quarter, points: readonly ForecastPoint[]): ForecastAccuracy {
   const actual = fromCents(
     closedBetween(dataset.records.opportunities, quarter.start, quarter.end)
       .filter((o) => o.isWon)
       .reduce((sum, o) => sum + toCents(o.amount), 0),
   );
-  const atStart = pointOn(dataset, quarter, addDays(quarter.start, -1), 0);
-  const weeks = weekly
-    ? Array.from({ length: weeksInQuarter(quarter) }, (_, i) =>
-        pointOn(dataset, quarter, addDays(quarter.start, i * 7), i + 1),
-      )
-    : [];
+  const [atStart, ...weeks] = points as [ForecastPoint, ...ForecastPoint[]];
   const submitted = atStart.submittedCommit !== null;
   const forecast = forecastOf(atStart);
   return {
@@ -113,32 +121,46 @@ function crmViewKnown(dataset: Dataset, day: Day): { weighted: boolean; commit: 
   return { weighted: known && coverage.probability, commit: known && coverage.forecastCategory };
 }
 
-function pointOn(dataset: Dataset, quarter: Quarter, day: Day, week: number): ForecastPoint {
-  let wonCents = 0;
+/** The forecast standing on each asked day of its quarter, from one pass over the deals. */
+function pointsOn(
+  dataset: Dataset,
+  asks: readonly { quarter: Quarter; day: Day; week: number }[],
+): ForecastPoint[] {
+  const won = asks.map(() => 0);
   for (const o of dataset.records.opportunities) {
-    if (o.isWon && o.closeDate >= quarter.start && o.closeDate <= day) wonCents += toCents(o.amount);
+    if (!o.isWon) continue;
+    asks.forEach(({ quarter, day }, i) => {
+      if (o.closeDate >= quarter.start && o.closeDate <= day) won[i]! += toCents(o.amount);
+    });
   }
-  let weightedCents = 0;
-  let commitCents = 0;
+  const weighted = asks.map(() => 0);
+  const commit = asks.map(() => 0);
   // One deal whose probability that day is unknown makes the weighted view unknown too:
   // counting it as 0% would understate the forecast and overstate its error.
-  let probabilityKnown = true;
-  for (const { state } of openAt(dataset, day)) {
-    if (state.closeDate < quarter.start || state.closeDate > quarter.end) continue;
-    if (state.probability === null) probabilityKnown = false;
-    else weightedCents += Math.round(toCents(state.amount) * state.probability);
-    if (/commit/i.test(state.forecastCategory ?? "")) commitCents += toCents(state.amount);
-  }
-  const submitted = latestSubmission(dataset, quarter.id, day);
-  const known = crmViewKnown(dataset, day);
-  return {
-    week,
-    date: day,
-    submittedCommit: submitted.get("commit") ?? null,
-    submittedBestCase: submitted.get("best case") ?? null,
-    weightedPipeline: known.weighted && probabilityKnown ? fromCents(wonCents + weightedCents) : null,
-    crmCommit: known.commit ? fromCents(wonCents + commitCents) : null,
-  };
+  const probabilityKnown = asks.map(() => true);
+  forEachOpenAt(
+    dataset,
+    asks.map((a) => a.day),
+    (i, _opportunity, state) => {
+      const { quarter } = asks[i]!;
+      if (state.closeDate < quarter.start || state.closeDate > quarter.end) return;
+      if (state.probability === null) probabilityKnown[i] = false;
+      else weighted[i]! += Math.round(toCents(state.amount) * state.probability);
+      if (/commit/i.test(state.forecastCategory ?? "")) commit[i]! += toCents(state.amount);
+    },
+  );
+  return asks.map(({ quarter, day, week }, i) => {
+    const submitted = latestSubmission(dataset, quarter.id, day);
+    const known = crmViewKnown(dataset, day);
+    return {
+      week,
+      date: day,
+      submittedCommit: submitted.get("commit") ?? null,
+      submittedBestCase: submitted.get("best case") ?? null,
+      weightedPipeline: known.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
+      crmCommit: known.commit ? fromCents(won[i]! + commit[i]!) : null,
+    };
+  });
 }
 
 /**

@@ -51,10 +51,13 @@ export function funnel(dataset: Dataset, quarter: Quarter, calendar: FiscalCalen
   return { ...cohortOf(quarter), trend };
 }
 
-/** For each opportunity: 0 created, 1 discovery, 2 proposal, 3 won. */
+/** For each opportunity a lead converted into: 0 created, 1 discovery, 2 proposal, 3 won. */
 function furthestReached(dataset: Dataset): Map<string, number> {
   const reached = new Map<string, number>();
+  // Only converted deals are in any cohort: the others' histories need not be read.
+  const converted = new Set(dataset.records.leads.map((l) => l.convertedOpportunityId));
   for (const o of dataset.records.opportunities) {
+    if (!converted.has(o.id)) continue;
     const states = [o, ...(dataset.historyByOpportunity.get(o.id) ?? [])];
     let level = 0;
     for (const s of states) {

@@ -35,6 +35,24 @@ export interface CreatedDeal {
  * valuation every "pipeline created" figure (headline, per week, per rep, scorecard) uses.
  */
 export function createdIn(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
+  // The headline, the pipeline section and the leading indicators all ask for the quarter's.
+  let known = createdCache.get(dataset);
+  if (!known) {
+    known = new Map();
+    createdCache.set(dataset, known);
+  }
+  const key = `${quarter.start}/${quarter.end}`;
+  let created = known.get(key);
+  if (!created) {
+    created = findCreated(dataset, quarter);
+    known.set(key, created);
+  }
+  return [...created];
+}
+
+const createdCache = new WeakMap<Dataset, Map<string, readonly CreatedDeal[]>>();
+
+function findCreated(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
   const created: CreatedDeal[] = [];
   for (const timeline of dataset.timelines) {
     const { opportunity } = timeline;

@@ -3,7 +3,7 @@ import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fis
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
-import { openAt } from "./openPipeline.ts";
+import { forEachOpenAt } from "./openPipeline.ts";
 
 /*
  * The quality-weighted forecast. A flat forecast multiplies each open deal by the win rate of
@@ -58,18 +58,21 @@ export function qualityForecast(
   backtestQuarters = 6,
 ): QualityForecast {
   const engagedSince = targetPersonaEngagement(dataset);
-  const setOf = (q: Quarter) => forecastSet(dataset, q, addDays(q.start, -1), engagedSince);
-  const sets = new Map<string, Candidate[]>();
-  const cached = (q: Quarter) => {
-    let set = sets.get(q.id);
-    if (!set) {
-      set = setOf(q);
-      sets.set(q.id, set);
-    }
-    return set;
-  };
+  const next = shiftQuarter(quarter, 1, calendar);
+  // Every quarter a set is needed for (the backtest's, their training quarters', the next),
+  // each as its deals stood the day before it began, found in one pass over the deals.
+  const oldest = -(backtestQuarters - 1 + TRAINING_QUARTERS);
+  const quarters = Array.from({ length: 1 - oldest }, (_, i) => shiftQuarter(quarter, oldest + i, calendar));
+  const sets = forecastSets(
+    dataset,
+    [...quarters.map((q) => ({ q, day: addDays(q.start, -1) })), { q: next, day: quarter.end }],
+    engagedSince,
+  );
+  const nextSet = sets.pop()!;
+  const byQuarter = new Map(quarters.map((q, i) => [q.id, sets[i]!]));
+  const setOf = (q: Quarter) => byQuarter.get(q.id)!;
   const trainingFor = (q: Quarter) =>
-    Array.from({ length: TRAINING_QUARTERS }, (_, i) => cached(shiftQuarter(q, -(i + 1), calendar))).flat();
+    Array.from({ length: TRAINING_QUARTERS }, (_, i) => setOf(shiftQuarter(q, -(i + 1), calendar))).flat();
 
   const backtest: BacktestRow[] = [];
   for (let i = backtestQuarters - 1; i >= 0; i--) {
@@ -77,7 +80,7 @@ export function qualityForecast(
     const training = trainingFor(q);
     if (training.length === 0) continue;
     const model = learn(training);
-    const set = cached(q);
+    const set = setOf(q);
     backtest.push({
       quarter: q.id,
       actual: sumCents(set.filter((c) => c.won)),
@@ -93,13 +96,11 @@ export function qualityForecast(
   const flatError = meanError("flat");
   const qualityError = meanError("quality");
 
-  const next = shiftQuarter(quarter, 1, calendar);
-  const nextSet = forecastSet(dataset, next, quarter.end, engagedSince);
   const model = learn(
     [
-      cached(quarter),
+      setOf(quarter),
       ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
-        cached(shiftQuarter(quarter, -(i + 1), calendar)),
+        setOf(shiftQuarter(quarter, -(i + 1), calendar)),
       ),
     ].flat(),
   );
@@ -137,24 +138,36 @@ export function qualityForecast(
   };
 }
 
-/** Open deals on `day` due to close in `q`, with the features the forecast weighs them by. */
-function forecastSet(dataset: Dataset, q: Quarter, day: Day, engagedSince: Map<string, Day>): Candidate[] {
-  const set: Candidate[] = [];
-  for (const { opportunity: o, state } of openAt(dataset, day)) {
-    if (state.closeDate < q.start || state.closeDate > q.end) continue;
-    const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
-    const icp = account?.isIcp === true ? "ICP" : account?.isIcp === false ? "not ICP" : "unknown";
-    const engaged = engagedSince.get(o.id);
-    const persona = engaged !== undefined && engaged <= day ? "target persona engaged" : "not engaged";
-    const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
-    set.push({
-      amount: state.amount,
-      stage: state.stage,
-      cell: `${state.stage}\u0000${icp}\u0000${persona}`,
-      won,
-    });
-  }
-  return set;
+/**
+ * For each ask, the deals open on its `day` due to close in its quarter `q`, with the
+ * features the forecast weighs them by, in the order of the deals.
+ */
+function forecastSets(
+  dataset: Dataset,
+  asks: readonly { q: Quarter; day: Day }[],
+  engagedSince: Map<string, Day>,
+): Candidate[][] {
+  const sets = asks.map((): Candidate[] => []);
+  forEachOpenAt(
+    dataset,
+    asks.map((a) => a.day),
+    (i, o, state) => {
+      const { q, day } = asks[i]!;
+      if (state.closeDate < q.start || state.closeDate > q.end) return;
+      const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
+      const icp = account?.isIcp === true ? "ICP" : account?.isIcp === false ? "not ICP" : "unknown";
+      const engaged = engagedSince.get(o.id);
+      const persona = engaged !== undefined && engaged <= day ? "target persona engaged" : "not engaged";
+      const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
+      sets[i]!.push({
+        amount: state.amount,
+        stage: state.stage,
+        cell: `${state.stage}\u0000${icp}\u0000${persona}`,
+        won,
+      });
+    },
+  );
+  return sets;
 }
 
 /** First day each opportunity had an activity with a contact of a target persona. */

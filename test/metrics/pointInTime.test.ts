@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
-import { openPipelineAt } from "../../src/metrics/openPipeline.ts";
+import { forEachOpenAt, openAt, openPipelineAt, openPipelineAtDays } from "../../src/metrics/openPipeline.ts";
 import { closedSince, stateAt, timelineOf } from "../../src/metrics/pointInTime.ts";
 import { change, deal, fixtureRecords } from "./fixture.ts";
 
@@ -81,5 +81,50 @@ describe("timelines", () => {
     // A history row after the close date does not reopen it either.
     const late = [...cut, change("W1", "2026-09-01T10:00:00", "Proposal", 8_000, "2026-09-30", false, false)];
     expect(stateAt(timelineOf(won, late), "2026-09-10")).toMatchObject({ isClosed: true, isWon: true });
+  });
+});
+
+describe("many days in one pass", () => {
+  const dataset = prepareDataset(
+    { ...fixtureRecords(), opportunities: [reopened, noHistory], history, accounts: [] },
+    config,
+  );
+  // Asked out of order and with 1 Jul twice. 15 Aug: R1 reopened at 6,000. 1 Jul: R1 at 5,000
+  // and C1 at 2,000. 20 Jul: R1 lost, C1 won. 1 May: C1 only (created that day), R1 not yet.
+  const days = ["2026-08-15", "2026-07-01", "2026-07-20", "2026-07-01", "2026-05-01"];
+
+  it("visits each day's open deals with their state then, under every index the day was asked", () => {
+    const seen: string[] = [];
+    forEachOpenAt(dataset, days, (d, o, state) => seen.push(`${d} ${o.id} ${state.amount}`));
+    expect(seen.sort()).toEqual([
+      "0 R1 6000",
+      "1 C1 2000",
+      "1 R1 5000",
+      "3 C1 2000",
+      "3 R1 5000",
+      "4 C1 2000",
+    ]);
+  });
+
+  it("gives each day what a question about that day alone gives", () => {
+    for (const day of days) {
+      const one: string[] = [];
+      for (const { opportunity, state } of openAt(dataset, day)) one.push(`${opportunity.id} ${state.stage}`);
+      const many: string[] = [];
+      forEachOpenAt(dataset, [day, "2026-09-30", "2026-06-01"], (d, o, state) => {
+        if (d === 0) many.push(`${o.id} ${state.stage}`);
+      });
+      expect(many).toEqual(one);
+    }
+  });
+
+  it("sums open pipeline for all the days at once", () => {
+    expect(openPipelineAtDays(dataset, days)).toEqual([
+      { date: "2026-08-15", amount: 6_000, deals: 1 },
+      { date: "2026-07-01", amount: 7_000, deals: 2 },
+      { date: "2026-07-20", amount: 0, deals: 0 },
+      { date: "2026-07-01", amount: 7_000, deals: 2 },
+      { date: "2026-05-01", amount: 2_000, deals: 1 },
+    ]);
   });
 });
