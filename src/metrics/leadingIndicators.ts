@@ -123,7 +123,8 @@ function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
     const contact = a.contactId === null ? undefined : dataset.contactsById.get(a.contactId);
     if (fit !== null) icpKnown++;
     if (fit === true) icp++;
-    if (contact) personaKnown++;
+    // A contact whose persona is unknown tells nothing of aim: it is not counted either way.
+    if (contact && contact.persona !== null) personaKnown++;
     if (contact?.isTargetPersona) persona++;
     if (fit === true && contact?.isTargetPersona) onTarget++;
   }

@@ -30,6 +30,8 @@ function records() {
     contacts: [
       { id: "CFO", accountId: "A1", title: "CFO", persona: "Economic Buyer", isTargetPersona: true },
       { id: "U", accountId: "A2", title: "Analyst", persona: "User", isTargetPersona: false },
+      // Nobody knows what this contact does: calls to them say nothing of aim either way.
+      { id: "X", accountId: "A2", title: null, persona: null, isTargetPersona: false },
     ],
     activities: [
       call(1, "Ann", "A2", "U", "2026-07-01"),
@@ -41,6 +43,7 @@ function records() {
       call(7, "Bo", "A1", "CFO", "2026-07-01"),
       call(8, "Bo", "A1", "CFO", "2026-07-08"),
       call(9, "Bo", "A1", "CFO", "2026-06-30"), // before the quarter: not counted
+      call(10, "Bo", "A2", "X", "2026-07-09"), // to a contact of unknown persona
     ],
     targets: [
       {
@@ -61,7 +64,9 @@ describe("leading indicators", () => {
   it("measures how much activity is aimed at the ICP and target personas, not just how much", () => {
     const [ann, bo] = result.reps;
     expect(ann!.calls).toEqual({ count: 6, icpShare: 2 / 6, personaShare: 2 / 6, onTarget: 2 });
-    expect(bo!.calls).toEqual({ count: 2, icpShare: 1, personaShare: 1, onTarget: 2 });
+    // Bo's third call (to X, persona unknown, at non-ICP Birch) counts against ICP aim (2 of 3)
+    // but not for or against persona aim: 2 of the 2 calls whose persona is known.
+    expect(bo!.calls).toEqual({ count: 3, icpShare: 2 / 3, personaShare: 1, onTarget: 2 });
     // Ann: W1 W2 won, L1 lost, N1 no decision → 2 of 4 decided; Bo: W3 W4 won, L2 lost → 2 of 3.
     expect([ann!.won, ann!.winRate, bo!.won, bo!.winRate]).toEqual([2, 0.5, 2, 2 / 3]);
   });
