@@ -1,7 +1,7 @@
 import { quarterFromId, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import { NO_OWNER } from "../ingest/canonical/opportunities.ts";
-import type { Opportunity, Records } from "../model/records.ts";
+import { type Opportunity, type Records, UNDATED } from "../model/records.ts";
 import { BREAKDOWN_SOURCES, knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
 import { closedBetween, type Dataset, prepareDataset } from "./dataset.ts";
 import { forecastAccuracy } from "./forecastAccuracy.ts";
@@ -151,6 +151,10 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
     (o) => o.lossReason,
     closed.filter((o) => !o.isWon),
   );
+  if (records.leads.length === 0) unavailable["sections.funnel"] = REASONS.noLeads;
+  else if (records.leads.every((l) => l.createdDate === UNDATED))
+    unavailable["sections.funnel"] = REASONS.undatedLeads;
+  if (!records.opportunities.some((o) => o.type !== null)) unavailable["sections.renewals"] = REASONS.noTypes;
   const forecast = forecastAccuracy(dataset, quarter, config);
   if (forecast.atStart.submittedCommit === null && forecast.atStart.weightedPipeline === null)
     unavailable["sections.forecast"] = coverage.probability

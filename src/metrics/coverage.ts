@@ -87,6 +87,12 @@ export const REASONS = {
     "No account's ICP fit is known. Export an ICP tier field with the accounts, or set icp.industries / icp.minEmployees in the config.",
   noPersonas:
     "No contact has a known buyer persona. Export contacts with a persona or job title, or set personas.titlePatterns in the config.",
+  noLeads:
+    "No leads were supplied. Export leads (Salesforce Lead.csv, canonical leads.csv) with their created, MQL and SQL dates and the opportunity each converted into.",
+  undatedLeads:
+    "The leads have no created date, so none can be placed in a quarter's cohort. Export the lead's created date (Salesforce CreatedDate) or map it as created_date.",
+  noTypes:
+    "No deal records its type (new business, expansion, renewal), so renewals cannot be told apart. Export the Type field (HubSpot Deal Type) or map it as type.",
   noActivities:
     "No activities (calls, meetings, emails) were supplied. Export Task.csv and Event.csv, or HubSpot activities.",
   createdBefore: (quarter: string, firstCreated: Day | null) =>

@@ -4,7 +4,7 @@ import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.t
 import { REASONS } from "../../src/metrics/coverage.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { stateAt, UNKNOWN_STAGE } from "../../src/metrics/pointInTime.ts";
-import type { Records } from "../../src/model/records.ts";
+import { type Records, UNDATED } from "../../src/model/records.ts";
 import { fixtureRecords } from "./fixture.ts";
 
 /*
@@ -110,6 +110,32 @@ describe("figures the export cannot support", () => {
       /^No closed deal of the quarter records its competitor/,
     );
     expect(metrics.unavailable["sections.winLoss.byProduct"]).toBeUndefined();
+  });
+
+  it("says the funnel and renewals need leads with dates and deal types", () => {
+    // The fixture has no leads and no deal records its type.
+    const metrics = compute(fixtureRecords());
+    expect(metrics.unavailable["sections.funnel"]).toBe(REASONS.noLeads);
+    expect(metrics.unavailable["sections.renewals"]).toBe(REASONS.noTypes);
+    const base = fixtureRecords();
+    const undated = {
+      ...base,
+      leads: [
+        {
+          id: "L1",
+          createdDate: UNDATED,
+          mqlDate: null,
+          sqlDate: null,
+          source: null,
+          owner: null,
+          convertedOpportunityId: null,
+        },
+      ],
+      opportunities: base.opportunities.map((o) => ({ ...o, type: "new" as const })),
+    };
+    const withTypes = compute(undated);
+    expect(withTypes.unavailable["sections.funnel"]).toBe(REASONS.undatedLeads);
+    expect(withTypes.unavailable["sections.renewals"]).toBeUndefined();
   });
 
   it("values pipeline created one way everywhere: per rep as in the headline", () => {
