@@ -2,6 +2,7 @@ import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Account, Contact, Day, HistoryRow, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
+import { groupBy } from "./groups.ts";
 import { closedSince, type Timeline, timelineOf } from "./pointInTime.ts";
 
 /*
@@ -36,12 +37,7 @@ export interface Dataset {
 
 /** Builds the shared indexes. */
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
-  const historyByOpportunity = new Map<string, HistoryRow[]>();
-  for (const row of records.history) {
-    const rows = historyByOpportunity.get(row.opportunityId);
-    if (rows) rows.push(row);
-    else historyByOpportunity.set(row.opportunityId, [row]);
-  }
+  const historyByOpportunity = groupBy(records.history, (row) => row.opportunityId);
   // A stable sort keeps rows with the same timestamp in file order, as the CRM wrote them.
   for (const rows of historyByOpportunity.values())
     rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -8,7 +8,7 @@ import {
 import type { Day } from "../model/records.ts";
 import { knowsPipelineAt } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
-import { fromCents, ratio, toCents } from "./money.ts";
+import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
 
 /*
@@ -85,10 +85,9 @@ export function forecastAccuracy(
 
 /** A quarter's accuracy from its points: the one at its start first, then its weeks (if asked). */
 function accuracyOf(dataset: Dataset, quarter: Quarter, points: readonly ForecastPoint[]): ForecastAccuracy {
-  const actual = fromCents(
-    closedBetween(dataset.records.opportunities, quarter.start, quarter.end)
-      .filter((o) => o.isWon)
-      .reduce((sum, o) => sum + toCents(o.amount), 0),
+  const actual = sumMoney(
+    closedBetween(dataset.records.opportunities, quarter.start, quarter.end).filter((o) => o.isWon),
+    (o) => o.amount,
   );
   const [atStart, ...weeks] = points as [ForecastPoint, ...ForecastPoint[]];
   const submitted = atStart.submittedCommit !== null;

@@ -1,5 +1,5 @@
+import { NONE } from "./groups.ts";
 import { fromCents, toCents } from "./money.ts";
-import { NONE } from "./winLoss.ts";
 
 /** An amount and a deal count under one key. */
 export interface AmountGroup {

@@ -2,7 +2,8 @@ import { daysBetween } from "../calendar/days.ts";
 import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Activity, Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
-import { fromCents, ratio, toCents } from "./money.ts";
+import { groupBy } from "./groups.ts";
+import { ratio, sumMoney, toCents } from "./money.ts";
 import { outcomeOf } from "./outcomes.ts";
 import { type CreatedDeal, createdIn } from "./pipelineCreated.ts";
 
@@ -62,9 +63,9 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
   const closed = dataset.records.opportunities.filter(
     (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
   );
-  const activitiesOf = groupByOwner(activities);
-  const createdBy = groupByOwner(created);
-  const closedBy = groupByOwner(closed);
+  const activitiesOf = groupBy(activities, (a) => a.owner);
+  const createdBy = groupBy(created, (c) => c.owner);
+  const closedBy = groupBy(closed, (o) => o.owner);
   const owners = [...new Set([...activitiesOf.keys(), ...createdBy.keys()])].sort();
   const reps: RepIndicators[] = owners.map((owner) => {
     const mine = activitiesOf.get(owner) ?? [];
@@ -91,7 +92,7 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
         mine.filter((a) => a.type === "email"),
       ),
       opportunitiesCreated: mineCreated.length,
-      pipelineCreated: fromCents(mineCreated.reduce((s, c) => s + toCents(c.amount), 0)),
+      pipelineCreated: sumMoney(mineCreated, (c) => c.amount),
       pipelineIcpShare: icpShareByAmount(dataset, mineCreated),
       won: won.length,
       bookings: sum(won),
@@ -99,17 +100,6 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
     };
   });
   return { reps, scorecard: scorecard(dataset, quarter, activitiesOf, createdBy) };
-}
-
-/** Records by owner, each list in the order given. */
-function groupByOwner<T extends { owner: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const group = groups.get(record.owner);
-    if (group) group.push(record);
-    else groups.set(record.owner, [record]);
-  }
-  return groups;
 }
 
 function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
@@ -206,5 +196,5 @@ function longestStreak(cells: readonly { green: boolean }[]): ScorecardRow["stre
 }
 
 function sum(opportunities: readonly Opportunity[]): number {
-  return fromCents(opportunities.reduce((s, o) => s + toCents(o.amount), 0));
+  return sumMoney(opportunities, (o) => o.amount);
 }

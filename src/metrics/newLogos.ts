@@ -1,7 +1,7 @@
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
-import { fromCents, toCents } from "./money.ts";
+import { fromCents, sumMoney, toCents } from "./money.ts";
 
 /** An account won for the first time in the quarter. */
 export interface NewLogo {
@@ -56,7 +56,7 @@ export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
     .sort((a, b) => b.amount - a.amount || a.account.localeCompare(b.account));
   return {
     count: list.length,
-    amount: fromCents(list.reduce((sum, l) => sum + toCents(l.amount), 0)),
+    amount: sumMoney(list, (l) => l.amount),
     nameable: dataset.coverage.referenceField ? list.filter((l) => l.referenceApproved).length : null,
     logos: list,
   };

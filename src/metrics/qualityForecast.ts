@@ -2,7 +2,7 @@ import { addDays } from "../calendar/days.ts";
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
-import { fromCents, ratio, toCents } from "./money.ts";
+import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
 
 /*
@@ -221,5 +221,5 @@ function predict(set: readonly Candidate[], model: ReturnType<typeof learn>, qua
 }
 
 function sumCents(set: readonly Candidate[]): number {
-  return fromCents(set.reduce((sum, c) => sum + toCents(c.amount), 0));
+  return sumMoney(set, (c) => c.amount);
 }

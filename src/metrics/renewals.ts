@@ -1,6 +1,6 @@
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
-import { fromCents, ratio, toCents } from "./money.ts";
+import { ratio, sumMoney, toCents } from "./money.ts";
 
 /** Renewals closed in the quarter: how many and how much of what came up for renewal we kept. */
 export interface Renewals {
@@ -20,14 +20,14 @@ export function renewals(dataset: Dataset, quarter: Quarter): Renewals {
     (o) => o.type === "renewal",
   );
   const renewed = closed.filter((o) => o.isWon);
-  const closedCents = closed.reduce((s, o) => s + toCents(o.amount), 0);
-  const renewedCents = renewed.reduce((s, o) => s + toCents(o.amount), 0);
+  const closedAmount = sumMoney(closed, (o) => o.amount);
+  const renewedAmount = sumMoney(renewed, (o) => o.amount);
   return {
     closed: closed.length,
     renewed: renewed.length,
     rateByCount: ratio(renewed.length, closed.length),
-    closedAmount: fromCents(closedCents),
-    renewedAmount: fromCents(renewedCents),
-    rateByAmount: ratio(renewedCents, closedCents),
+    closedAmount,
+    renewedAmount,
+    rateByAmount: ratio(toCents(renewedAmount), toCents(closedAmount)),
   };
 }

@@ -1,6 +1,6 @@
 import { daysBetween } from "../calendar/days.ts";
 import { type Opportunity, UNDATED } from "../model/records.ts";
-import { NONE } from "./winLoss.ts";
+import { groupBy, mean, median } from "./groups.ts";
 
 /** Days from creation to close of won deals. */
 export interface SalesCycle {
@@ -32,25 +32,7 @@ export function salesCycle(won: readonly Opportunity[]): SalesCycle {
 
 /** The sales cycle per segment (or other key), in key order. */
 export function salesCycleBy(won: readonly Opportunity[], keyOf: (o: Opportunity) => string | null) {
-  const groups = new Map<string, Opportunity[]>();
-  for (const o of won) {
-    const key = keyOf(o) ?? NONE;
-    const list = groups.get(key);
-    if (list) list.push(o);
-    else groups.set(key, [o]);
-  }
-  return [...groups]
+  return [...groupBy(won, keyOf)]
     .map(([key, deals]) => ({ key, ...salesCycle(deals) }))
     .sort((a, b) => a.key.localeCompare(b.key));
-}
-
-/** The middle value of sorted numbers (the mean of the two middle ones for an even count). */
-export function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }

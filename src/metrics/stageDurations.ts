@@ -1,7 +1,7 @@
 import { daysBetween } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
-import { median } from "./salesCycle.ts";
+import { median } from "./groups.ts";
 
 /** Days deals spent in one stage. */
 export interface StageDuration {

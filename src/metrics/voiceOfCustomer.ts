@@ -4,7 +4,7 @@ import type { Config } from "../config/configSchema.ts";
 import type { Interview } from "../model/interview.ts";
 import type { Opportunity } from "../model/records.ts";
 import { closedBetween } from "./dataset.ts";
-import { median } from "./salesCycle.ts";
+import { median } from "./groups.ts";
 import { lossReasons } from "./winLoss.ts";
 
 /*

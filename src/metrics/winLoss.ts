@@ -1,4 +1,5 @@
 import type { Opportunity } from "../model/records.ts";
+import { groupBy, NONE } from "./groups.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
 import { outcomeOf } from "./outcomes.ts";
 
@@ -23,8 +24,7 @@ export interface WinLossGroup extends WinLossSummary {
   key: string;
 }
 
-/** Key under which deals without a value (no competitor recorded, …) are grouped. */
-export const NONE = "(none)";
+export { NONE };
 
 /** Win/loss counts, amounts and rates of closed deals (open deals are ignored). */
 export function summarizeWinLoss(deals: Iterable<Opportunity>, noDecision: RegExp): WinLossSummary {
@@ -56,14 +56,7 @@ export function winLossBy(
   keyOf: (deal: Opportunity) => string | null,
   noDecision: RegExp,
 ): WinLossGroup[] {
-  const groups = new Map<string, Opportunity[]>();
-  for (const deal of deals) {
-    const key = keyOf(deal) ?? NONE;
-    const list = groups.get(key);
-    if (list) list.push(deal);
-    else groups.set(key, [deal]);
-  }
-  return [...groups]
+  return [...groupBy(deals, keyOf)]
     .map(([key, list]) => ({ key, ...summarizeWinLoss(list, noDecision) }))
     .sort((a, b) => closedAmount(b) - closedAmount(a) || a.key.localeCompare(b.key));
 }

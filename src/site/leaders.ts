@@ -1,4 +1,4 @@
-import { NONE } from "../metrics/winLoss.ts";
+import { NONE } from "../metrics/groups.ts";
 
 /*
  * Picking "the best" for a sentence or a chart title. A placeholder (deals with no product or
