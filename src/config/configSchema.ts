@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CANONICAL_FIELDS, type MappedKind } from "./canonicalFields.ts";
+import { FORMATS } from "./formats.ts";
 import { unsafePatternReason } from "./safePattern.ts";
 
 /**
@@ -174,7 +175,7 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
     /** Which CRM format the data folder holds; detected from file names and headers when absent. */
-    format: z.enum(["canonical", "salesforce", "hubspot", "pipedrive"]).optional(),
+    format: z.enum(FORMATS).optional(),
     /** The file holding each record kind, e.g. { "opportunities": "sales_pipeline.csv" }. */
     files: FilesSchema.default({}),
     /** The export's header for each canonical field, per kind, e.g. { "opportunities": { "amount": "Deal Value" } }. */

@@ -1,4 +1,5 @@
 import type { Config } from "../config/configSchema.ts";
+import type { Format } from "../config/formats.ts";
 import type { Records } from "../model/records.ts";
 import type { CellContext } from "./cells.ts";
 import type { IngestContext } from "./context.ts";
@@ -8,8 +9,7 @@ import type { DataFolder } from "./dataFolder.ts";
 /** What an adapter reads from the CRM export itself. */
 export type CrmRecords = Omit<Records, "asOf" | "forecasts" | "targets" | "rocks">;
 
-/** A CRM export format Quarterdeck reads. */
-export type Format = "canonical" | "salesforce" | "hubspot" | "pipedrive";
+export type { Format } from "../config/formats.ts";
 
 /** Reads one export format into canonical records. */
 export interface Adapter {
