@@ -11,7 +11,7 @@ import { salesCycle } from "./salesCycle.ts";
 import { summarizeWinLoss } from "./winLoss.ts";
 
 /**
- * The quarter's headline figures (SPEC §5): money in the reporting currency, rates as
+ * The quarter's headline figures: money in the reporting currency, rates as
  * fractions; null where the inputs cannot support the figure, with the reason recorded.
  */
 export interface Headline {

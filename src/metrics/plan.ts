@@ -5,7 +5,7 @@ import { fromCents, ratio, toCents } from "./money.ts";
 import { openAt } from "./openPipeline.ts";
 
 /*
- * Plan and attainment (SPEC §6): the bookings plan of targets.csv (metric bookings, per
+ * Plan and attainment: the bookings plan of targets.csv (metric bookings, per
  * quarter) for the company, its segments and its reps, against what was booked; and the
  * pipeline standing at the end of the quarter for the next one against next quarter's plan.
  */
