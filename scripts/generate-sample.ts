@@ -4,6 +4,7 @@
  * in that folder are written by hand and left alone.
  */
 import { join } from "node:path";
+import { CANONICAL_FIELDS } from "../src/config/canonicalFields.ts";
 import { makeActivities } from "./sample/activities.ts";
 import { makeAccounts, makeContacts } from "./sample/company.ts";
 import { type Cell, writeCsv } from "./sample/csv.ts";
@@ -65,27 +66,8 @@ for (const deal of deals) {
 }
 writeCsv(
   join(OUT, "opportunities.csv"),
-  [
-    "id",
-    "account_id",
-    "name",
-    "owner",
-    "product",
-    "type",
-    "stage",
-    "amount",
-    "currency",
-    "created_date",
-    "close_date",
-    "is_closed",
-    "is_won",
-    "loss_reason",
-    "competitor",
-    "lead_source",
-    "forecast_category",
-    "probability",
-    "segment",
-  ],
+  // The canonical format's own columns, in its own order (docs/canonical-csv.md).
+  [...CANONICAL_FIELDS.opportunities],
   [...opportunityRows.values(), ...dirtyOpportunities((id) => opportunityRows.get(id)!)],
 );
 writeCsv(

@@ -1,6 +1,7 @@
-import { access, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseConfig } from "../config/loadConfig.ts";
+import { fileExists } from "../fileExists.ts";
 import { proposeConfig } from "../init/proposeConfig.ts";
 import { sampleFolder } from "../init/sampleFolder.ts";
 import type { Effects } from "./effects.ts";
@@ -17,7 +18,7 @@ export async function init(
 ): Promise<number> {
   const dir = resolve(options.data);
   const out = resolve(options.out ?? join(dir, "quarterdeck.config.json"));
-  if (await exists(out)) {
+  if (await fileExists(out)) {
     throw new CliError(
       `${out} already exists; it is left as it is. Pass --out to write the proposed config elsewhere.`,
       2,
@@ -36,13 +37,4 @@ export async function init(
   await writeFile(out, `${JSON.stringify(proposal.config, null, 2)}\n`);
   effects.info(`wrote ${out}; check it with: quarterdeck validate --data ${options.data}`);
   return 0;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

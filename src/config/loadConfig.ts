@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { access, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { z } from "zod";
 import { CliError } from "../errors.ts";
+import { fileExists } from "../fileExists.ts";
 import { formatZodIssues } from "../zodIssues.ts";
 import { type Config, ConfigSchema } from "./configSchema.ts";
 
@@ -60,7 +61,7 @@ export async function loadConfig(
     for (const dir of search.dataDirs) {
       if (resolve(dir) === resolve(search.projectDir)) continue;
       for (const name of CODE_NAMES) {
-        if (await exists(join(dir, name)))
+        if (await fileExists(join(dir, name)))
           ignored(
             `${join(dir, name)}: ignored; code in a data folder is never run. Pass it with --config if you trust it, or use ${JSON_NAME}.`,
           );
@@ -101,15 +102,6 @@ export function parseConfig(raw: unknown, source: string): Config {
   throw new CliError(
     `${source}: the config has ${plural(result.error.issues.length, "problem")}:\n${lines.join("\n")}`,
   );
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The keys the schema accepts at a path of the config, for naming them beside a misspelt one. */
