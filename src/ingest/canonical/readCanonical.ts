@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../model/activityLog.ts";
 import type {
   Account,
   Activity,
@@ -54,7 +55,7 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
   const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
   const stages = learnStageOutcomes(opportunities);
   const history = await readAll<HistoryRow>("history", historySpec(context, opportunitiesById, stages));
-  const activities = await readAll<Activity>("activities", activitiesSpec(context));
+  const activities = ActivityLog.of(await readAll<Activity>("activities", activitiesSpec(context)));
   const leads = await readAll<Lead>("leads", rejectDuplicateIds(leadsSpec(context)));
   return {
     accounts,

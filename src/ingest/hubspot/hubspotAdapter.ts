@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../model/activityLog.ts";
 import type { Account, Activity, Contact, Lead, Opportunity, RecordKind } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import { hasSignature } from "../findFiles.ts";
@@ -80,12 +81,12 @@ export const hubspotAdapter: Adapter = {
       },
     );
     const contactAccount = new Map(contacts.map((c) => [c.id, c.accountId]));
-    const activities = (
-      await readAll<Activity>("activities", files.activities, hubspotActivities(context))
-    ).map((a) => ({
-      ...a,
-      accountId: a.accountId ?? (a.contactId === null ? null : (contactAccount.get(a.contactId) ?? null)),
-    }));
+    const activities = ActivityLog.of(
+      (await readAll<Activity>("activities", files.activities, hubspotActivities(context))).map((a) => ({
+        ...a,
+        accountId: a.accountId ?? (a.contactId === null ? null : (contactAccount.get(a.contactId) ?? null)),
+      })),
+    );
     const hasLifecycleDates =
       files.contacts !== undefined &&
       (await readHeader(folder, files.contacts)).includes("becameamarketingqualifiedleaddate");

@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../model/activityLog.ts";
 import type {
   Account,
   Activity,
@@ -87,10 +88,12 @@ export const salesforceAdapter: Adapter = {
       "OpportunityHistory.csv",
       salesforceHistory(context, byId, learnStageOutcomes(opportunities)),
     );
-    const activities = [
-      ...(await readAll<Activity>("activities", "Task.csv", salesforceActivities(context, "Task"))),
-      ...(await readAll<Activity>("activities", "Event.csv", salesforceActivities(context, "Event"))),
-    ].map((a) => ({ ...a, owner: owners.get(a.owner) ?? a.owner }));
+    const activities = ActivityLog.of(
+      [
+        ...(await readAll<Activity>("activities", "Task.csv", salesforceActivities(context, "Task"))),
+        ...(await readAll<Activity>("activities", "Event.csv", salesforceActivities(context, "Event"))),
+      ].map((a) => ({ ...a, owner: owners.get(a.owner) ?? a.owner })),
+    );
     const leads = (
       await readAll<Lead>("leads", "Lead.csv", rejectDuplicateIds(salesforceLeads(context)))
     ).map((l) => ({
