@@ -4,8 +4,7 @@ import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
 
 /** activities.csv: calls, meetings, emails, proposals and tasks, for the leading indicators. */
-export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
-  const { cells } = context;
+export function activitiesSpec({ cells }: Pick<IngestContext, "cells">): TableSpec<Activity> {
   return {
     kind: "activities",
     columns: [

@@ -1,13 +1,5 @@
 import { ActivityLog } from "../../model/activityLog.ts";
-import type {
-  Account,
-  Activity,
-  Contact,
-  HistoryRow,
-  Lead,
-  Opportunity,
-  RecordKind,
-} from "../../model/records.ts";
+import type { Account, Contact, HistoryRow, Lead, Opportunity, RecordKind } from "../../model/records.ts";
 import type { CrmRecords } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
@@ -16,7 +8,7 @@ import type { TableSpec } from "../readTable.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 import { accountsSpec } from "./accounts.ts";
-import { activitiesSpec } from "./activities.ts";
+import { startActivities } from "./activitiesInWorker.ts";
 import { contactsSpec } from "./contacts.ts";
 import { historySpec } from "./history.ts";
 import { leadsSpec } from "./leads.ts";
@@ -36,8 +28,10 @@ export const CANONICAL_FILES: Record<Exclude<RecordKind, "forecasts" | "targets"
 export async function readCanonical(folder: DataFolder, context: IngestContext): Promise<CrmRecords> {
   const supplied: RecordKind[] = [];
   const columns = context.config.columns;
+  const fileOf = (kind: keyof typeof CANONICAL_FILES) =>
+    configuredFile(folder, context.config.files, kind) ?? folder.find(CANONICAL_FILES[kind]);
   async function readAll<T>(kind: keyof typeof CANONICAL_FILES, spec: TableSpec<T>): Promise<T[]> {
-    const file = configuredFile(folder, context.config.files, kind) ?? folder.find(CANONICAL_FILES[kind]);
+    const file = fileOf(kind);
     const records: T[] = [];
     if (file === undefined) return records;
     await folder.read(file, spec, (record) => records.push(record), columns[kind]);
@@ -45,25 +39,27 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
     return records;
   }
 
-  const accounts = await readAll<Account>("accounts", rejectDuplicateIds(accountsSpec(context)));
-  const accountsById = new Map(accounts.map((a) => [a.id, a]));
-  const contacts = await readAll<Contact>("contacts", rejectDuplicateIds(contactsSpec(context)));
-  const opportunities = await readAll<Opportunity>(
-    "opportunities",
-    rejectDuplicateIds(opportunitiesSpec(context, accountsById)),
-  );
-  const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
-  const stages = learnStageOutcomes(opportunities);
-  const history = await readAll<HistoryRow>("history", historySpec(context, opportunitiesById, stages));
-  const activities = ActivityLog.of(await readAll<Activity>("activities", activitiesSpec(context)));
-  const leads = await readAll<Lead>("leads", rejectDuplicateIds(leadsSpec(context)));
-  return {
-    accounts,
-    contacts,
-    opportunities,
-    history,
-    activities,
-    leads,
-    supplied,
-  };
+  const activitiesFile = fileOf("activities");
+  const pending =
+    activitiesFile === undefined
+      ? null
+      : startActivities(folder, activitiesFile, context, columns.activities);
+  try {
+    const accounts = await readAll<Account>("accounts", rejectDuplicateIds(accountsSpec(context)));
+    const accountsById = new Map(accounts.map((a) => [a.id, a]));
+    const contacts = await readAll<Contact>("contacts", rejectDuplicateIds(contactsSpec(context)));
+    const opportunities = await readAll<Opportunity>(
+      "opportunities",
+      rejectDuplicateIds(opportunitiesSpec(context, accountsById)),
+    );
+    const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
+    const stages = learnStageOutcomes(opportunities);
+    const history = await readAll<HistoryRow>("history", historySpec(context, opportunitiesById, stages));
+    const activities = pending === null ? new ActivityLog() : await pending.finish();
+    if (activitiesFile !== undefined && folder.used(activitiesFile)) supplied.push("activities");
+    const leads = await readAll<Lead>("leads", rejectDuplicateIds(leadsSpec(context)));
+    return { accounts, contacts, opportunities, history, activities, leads, supplied };
+  } finally {
+    pending?.cancel();
+  }
 }
