@@ -63,6 +63,7 @@ export class ActivityLog {
   #account: Int32Array = new Int32Array(1024);
   #contact: Int32Array = new Int32Array(1024);
   #opportunity: Int32Array = new Int32Array(1024);
+  readonly #dayNumbers = new Map<Day, number>();
   readonly owners = new Dictionary();
   readonly accounts = new Dictionary();
   readonly contacts = new Dictionary();
@@ -101,8 +102,15 @@ export class ActivityLog {
   }
 
   push(a: Activity): void {
+    let day = this.#dayNumbers.get(a.date);
+    if (day === undefined) {
+      day = dayNumber(a.date);
+      // Activities fall on a few thousand distinct days; the bound only guards odd exports.
+      if (this.#dayNumbers.size >= 100_000) this.#dayNumbers.clear();
+      this.#dayNumbers.set(a.date, day);
+    }
     this.#add(
-      dayNumber(a.date),
+      day,
       TYPE_CODE.get(a.type)!,
       this.owners.code(a.owner),
       a.accountId === null ? NO_REF : this.accounts.code(a.accountId),
