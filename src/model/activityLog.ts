@@ -206,17 +206,26 @@ export class ActivityLog {
   }
 
   #grow(): void {
-    const capacity = this.#day.length * 2;
-    const grown = <A extends Int32Array | Uint8Array>(column: A): A => {
+    // Half again, not double: at tens of millions of rows the unused tail is memory held for nothing.
+    this.#resize(Math.ceil(this.#day.length * 1.5));
+  }
+
+  /** Gives back the unused capacity once the log is complete (before it is sent to another thread). */
+  trim(): void {
+    if (this.#day.length > this.#size) this.#resize(this.#size);
+  }
+
+  #resize(capacity: number): void {
+    const resized = <A extends Int32Array | Uint8Array>(column: A): A => {
       const next = new (column.constructor as new (n: number) => A)(capacity);
-      next.set(column);
+      next.set(column.subarray(0, Math.min(capacity, this.#size)));
       return next;
     };
-    this.#day = grown(this.#day);
-    this.#type = grown(this.#type);
-    this.#owner = grown(this.#owner);
-    this.#account = grown(this.#account);
-    this.#contact = grown(this.#contact);
-    this.#opportunity = grown(this.#opportunity);
+    this.#day = resized(this.#day);
+    this.#type = resized(this.#type);
+    this.#owner = resized(this.#owner);
+    this.#account = resized(this.#account);
+    this.#contact = resized(this.#contact);
+    this.#opportunity = resized(this.#opportunity);
   }
 }

@@ -19,7 +19,11 @@ const config = ConfigSchema.parse({ timeZone: "America/New_York" });
 async function read(dir: string, inWorker: boolean) {
   const ledger = new Ledger();
   const folder = await DataFolder.open(dir, ledger);
-  const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder, format: config.dateFormat });
+  const cells = cellContext({
+    timeZone: config.timeZone,
+    dateOrder: config.dateOrder,
+    format: config.dateFormat,
+  });
   const context = {
     config,
     cells,
@@ -27,7 +31,13 @@ async function read(dir: string, inWorker: boolean) {
     converter: new CurrencyConverter(config.currency, []),
     personas: personaRules(config.personas),
   };
-  const pending = startActivities(folder, "activities.csv", context, {}, inWorker ? 0 : Number.POSITIVE_INFINITY);
+  const pending = startActivities(
+    folder,
+    "activities.csv",
+    context,
+    {},
+    inWorker ? 0 : Number.POSITIVE_INFINITY,
+  );
   const log = await pending.finish();
   return {
     activities: [...log],
@@ -54,7 +64,11 @@ describe("reading activities in a worker thread", () => {
     expect(here.activities[3]).toMatchObject({ accountId: null, contactId: "C3", opportunityId: "O3" });
     expect(here.ledger.files[0]).toMatchObject({ file: "activities.csv", read: 8, used: 5, rejected: 3 });
     // A row is rejected once, for its first problem; the column is named as the file has it.
-    expect(here.ledger.issues.map((i) => `${i.line} ${i.column}`)).toEqual(["5 id", "6 activity_type", "7 date"]);
+    expect(here.ledger.issues.map((i) => `${i.line} ${i.column}`)).toEqual([
+      "5 id",
+      "6 activity_type",
+      "7 date",
+    ]);
     expect(here.maxDay).toBe("2026-09-30");
   });
 

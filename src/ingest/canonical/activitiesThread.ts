@@ -21,6 +21,7 @@ const folder = await DataFolder.open(job.dir, ledger, (file, rows, done) =>
 const cells = cellContext(job.dates, job.decimal, job.latestDay);
 const log = new ActivityLog();
 await folder.read(job.file, activitiesSpec({ cells }), (activity) => log.push(activity), job.mapping);
+log.trim();
 const columns = log.columns();
 const read: ActivitiesRead = {
   columns,
