@@ -12,7 +12,7 @@ import {
 import { optionalDay, optionalText, required, requiredDay, requiredMoney, requiredText } from "./cells.ts";
 import type { IngestContext } from "./context.ts";
 import type { DataFolder } from "./dataFolder.ts";
-import { configuredFile } from "./findFiles.ts";
+import { RecordReader } from "./readRecords.ts";
 import type { Row, TableSpec } from "./readTable.ts";
 import { parseNumber } from "./values/scalars.ts";
 
@@ -43,20 +43,13 @@ export async function readPlanning(
   context: IngestContext,
   opportunities: readonly Opportunity[],
 ): Promise<Planning> {
-  const supplied: RecordKind[] = [];
-  async function readAll<T>(kind: keyof typeof PLANNING_FILES, spec: TableSpec<T>): Promise<T[]> {
-    const file = configuredFile(folder, context.config.files, kind) ?? folder.find(PLANNING_FILES[kind]);
-    const records: T[] = [];
-    if (file === undefined) return records;
-    await folder.read(file, spec, (record) => records.push(record), context.config.columns[kind]);
-    if (folder.used(file)) supplied.push(kind);
-    return records;
-  }
+  const reader = new RecordReader(folder, context);
+  const file = (kind: keyof typeof PLANNING_FILES) => reader.locate(kind, PLANNING_FILES[kind]);
   return {
-    forecasts: await readAll("forecasts", forecastsSpec(context)),
-    targets: await readAll("targets", targetsSpec(context, opportunities)),
-    rocks: await readAll("rocks", rocksSpec(context)),
-    supplied,
+    forecasts: await reader.all("forecasts", file("forecasts"), forecastsSpec(context)),
+    targets: await reader.all("targets", file("targets"), targetsSpec(context, opportunities)),
+    rocks: await reader.all("rocks", file("rocks"), rocksSpec(context)),
+    supplied: reader.supplied,
   };
 }
 

@@ -5,6 +5,7 @@ import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import { configuredFile, filesWithSignature, hasSignature, onlyOne, type Signature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
+import { RecordReader } from "../readRecords.ts";
 import { type TableSpec, withColumns } from "../readTable.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 
@@ -40,16 +41,12 @@ export const pipedriveAdapter: Adapter = {
     return [];
   },
   async read(folder, context) {
-    const file = await dealsFile(folder, context.config.files);
-    const opportunities: Opportunity[] = [];
-    if (file !== undefined) {
-      await folder.read(
-        file,
-        rejectDuplicateIds(pipedriveDeals(context, new Map())),
-        (deal) => opportunities.push(deal),
-        context.config.columns.opportunities,
-      );
-    }
+    const reader = new RecordReader(folder, context);
+    const opportunities = await reader.all(
+      "opportunities",
+      await dealsFile(folder, context.config.files),
+      rejectDuplicateIds(pipedriveDeals(context, new Map())),
+    );
     return {
       accounts: [],
       contacts: [],
@@ -57,7 +54,7 @@ export const pipedriveAdapter: Adapter = {
       history: [],
       activities: [],
       leads: [],
-      supplied: file !== undefined && folder.used(file) ? ["opportunities"] : [],
+      supplied: reader.supplied,
     };
   },
 };
