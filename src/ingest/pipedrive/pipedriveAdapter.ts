@@ -68,9 +68,8 @@ export function pipedriveDeals(
     opportunitiesSpec(context, accounts, {
       outcome(row) {
         const status = row.get("status").toLowerCase();
-        if (status === "won") return { isClosed: true, isWon: true, noDecision: false, value: status };
-        if (status === "lost") return { isClosed: true, isWon: false, noDecision: false, value: status };
-        if (status === "open") return { isClosed: false, isWon: false, noDecision: false, value: status };
+        if (status === "won" || status === "lost" || status === "open")
+          return { outcome: status, value: status };
         if (status === "deleted") return row.skip("deleted in Pipedrive");
         return row.reject(
           "status",
@@ -78,7 +77,7 @@ export function pipedriveDeals(
         );
       },
       closedOn(row, outcome) {
-        const own = outcome.isWon ? "won_time" : "lost_time";
+        const own = outcome.outcome === "won" ? "won_time" : "lost_time";
         return [own, "closed_on"].find((key) => row.get(key) !== "");
       },
     }),
