@@ -14,6 +14,7 @@ import type { IngestContext } from "./context.ts";
 import type { DataFolder } from "./dataFolder.ts";
 import { RecordReader } from "./readRecords.ts";
 import type { Row, TableSpec } from "./readTable.ts";
+import { parseForecastCategory } from "./values/forecastCategory.ts";
 import { parseNumber } from "./values/scalars.ts";
 
 /*
@@ -69,7 +70,7 @@ export function forecastsSpec(context: IngestContext): TableSpec<ForecastSubmiss
     build(row) {
       const quarter = requiredQuarter(row);
       const submittedDate = requiredDay(row, "submitted_date", cells);
-      const category = requiredText(row, "category", cells);
+      const category = required(row, "category", parseForecastCategory(row.get("category")));
       const money = requiredMoney(row, "amount", cells);
       if (row.rejected) return undefined;
       const currency = money!.currency ?? (row.get("currency").toUpperCase() || context.config.currency);
@@ -79,7 +80,7 @@ export function forecastsSpec(context: IngestContext): TableSpec<ForecastSubmiss
         quarter: quarter!,
         submittedDate: submittedDate!,
         owner: optionalText(row, "owner", cells),
-        category: category!.toLowerCase(),
+        category: category!,
         amount,
       };
     },

@@ -1,6 +1,7 @@
 import { CliError } from "../../errors.ts";
 import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
+  optionalForecastCategory,
   optionalId,
   optionalProbability,
   optionalText,
@@ -137,7 +138,7 @@ export function opportunitiesSpec(
           outcome.outcome === "noDecision" ? noDecisionReason(lossReason, outcome.value) : lossReason,
         competitor: optionalText(row, "competitor", cells),
         leadSource: optionalText(row, "lead_source", cells),
-        forecastCategory: optionalText(row, "forecast_category", cells),
+        forecastCategory: optionalForecastCategory(row, "forecast_category"),
         probability: optionalProbability(row, "probability"),
         segment:
           optionalText(row, "segment", cells) ??

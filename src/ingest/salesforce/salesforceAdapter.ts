@@ -161,8 +161,7 @@ function closeFromForecastCategory(opportunities: Opportunity[], context: Ingest
     severity: "warning",
   });
   for (const o of opportunities) {
-    const category = (o.forecastCategory ?? "").toLowerCase();
-    o.isClosed = category === "closed" || category === "omitted";
-    o.isWon = category === "closed";
+    o.isClosed = o.forecastCategory === "closed" || o.forecastCategory === "omitted";
+    o.isWon = o.forecastCategory === "closed";
   }
 }
