@@ -45,13 +45,5 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
   const activities: Activity[] = [];
   await reader.each("activities", file("activities"), activitiesSpec(context), (a) => activities.push(a));
   const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));
-  return {
-    accounts,
-    contacts,
-    opportunities,
-    history,
-    activities,
-    leads,
-    supplied: reader.supplied,
-  };
+  return { accounts, contacts, opportunities, history, activities, leads, supplied: reader.supplied };
 }

@@ -1,6 +1,6 @@
 import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
-import { hasSignature } from "../findFiles.ts";
+import { fileHasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
 import { RecordReader } from "../readRecords.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
@@ -27,8 +27,7 @@ export const hubspotAdapter: Adapter = {
   format: "hubspot",
   label: "HubSpot export",
   async detect(folder, files) {
-    const deals = (await findHubSpotFiles(folder, files)).deals;
-    return deals !== undefined && hasSignature(new Set(await readHeader(folder, deals)), DEAL_SIGNATURE);
+    return fileHasSignature(folder, (await findHubSpotFiles(folder, files)).deals, DEAL_SIGNATURE);
   },
   async rates() {
     return [];

@@ -3,8 +3,13 @@ import type { Adapter } from "../adapter.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
-import { configuredFile, filesWithSignature, hasSignature, onlyOne, type Signature } from "../findFiles.ts";
-import { readHeader } from "../readHeader.ts";
+import {
+  configuredFile,
+  fileHasSignature,
+  filesWithSignature,
+  onlyOne,
+  type Signature,
+} from "../findFiles.ts";
 import { RecordReader } from "../readRecords.ts";
 import { type TableSpec, withColumns } from "../readTable.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
@@ -34,8 +39,7 @@ export const pipedriveAdapter: Adapter = {
   format: "pipedrive",
   label: "Pipedrive deals export",
   async detect(folder, files) {
-    const file = await dealsFile(folder, files);
-    return file !== undefined && hasSignature(new Set(await readHeader(folder, file)), PIPEDRIVE_DEALS);
+    return fileHasSignature(folder, await dealsFile(folder, files), PIPEDRIVE_DEALS);
   },
   async rates() {
     return [];

@@ -2,7 +2,7 @@ import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
-import { configuredFile } from "../findFiles.ts";
+import { configuredFile, fileHasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
 import { RecordReader } from "../readRecords.ts";
 import type { TableSpec } from "../readTable.ts";
@@ -31,11 +31,9 @@ import {
 export const salesforceAdapter: Adapter = {
   format: "salesforce",
   label: "Salesforce data export",
-  async detect(folder, files) {
+  detect(folder, files) {
     const file = configuredFile(folder, files, "opportunities") ?? folder.find("Opportunity.csv");
-    if (file === undefined) return false;
-    const header = await readHeader(folder, file);
-    return header.includes("stagename");
+    return fileHasSignature(folder, file, { all: ["stagename"] });
   },
   rates: readSalesforceRates,
   async read(folder, context) {
@@ -91,15 +89,7 @@ export const salesforceAdapter: Adapter = {
         rejectDuplicateIds(salesforceLeads(context)),
       )
     ).map((l) => ({ ...l, owner: l.owner === null ? null : ownerName(l.owner) }));
-    return {
-      accounts,
-      contacts,
-      opportunities,
-      history,
-      activities,
-      leads,
-      supplied: reader.supplied,
-    };
+    return { accounts, contacts, opportunities, history, activities, leads, supplied: reader.supplied };
   },
 };
 
