@@ -27,48 +27,21 @@ import {
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
-async function configFile(path: string): Promise<Config> {
-  return parseConfig(JSON.parse(await readFile(join(fixtures, path), "utf8")), path);
+/** A format's fixture folder, read with the config at `config` (a JSON file under test/fixtures/) or the defaults. */
+function fixture(name: string, folder: string, format: Format, config?: string) {
+  const load = async (): Promise<Config> =>
+    parseConfig(config === undefined ? {} : JSON.parse(await readFile(join(fixtures, config), "utf8")), name);
+  return { name, folder, format, config: load };
 }
 
-const FORMATS: { name: string; folder: string; format: Format; config: () => Promise<Config> }[] = [
-  {
-    name: "canonical CSV",
-    folder: "ingest/basic",
-    format: "canonical",
-    config: () => configFile("ingest/basic/quarterdeck.config.json"),
-  },
+const FORMATS = [
+  fixture("canonical CSV", "ingest/basic", "canonical", "ingest/basic/quarterdeck.config.json"),
   // Deleted rows in every object, a duplicate contact, a bad amount, history of an unknown deal.
-  {
-    name: "Salesforce",
-    folder: "salesforce",
-    format: "salesforce",
-    config: async () => parseConfig({}, "test"),
-  },
-  {
-    name: "HubSpot",
-    folder: "anycrm/hubspot",
-    format: "hubspot",
-    config: () => configFile("anycrm/configs/hubspot.json"),
-  },
-  {
-    name: "Pipedrive",
-    folder: "anycrm/pipedrive",
-    format: "pipedrive",
-    config: () => configFile("anycrm/configs/pipedrive.json"),
-  },
-  {
-    name: "an export mapped by the config",
-    folder: "anycrm/zoho",
-    format: "canonical",
-    config: () => configFile("anycrm/configs/zoho.json"),
-  },
-  {
-    name: "HubSpot with the planning files",
-    folder: "plan/hubspot",
-    format: "hubspot",
-    config: async () => parseConfig({}, "test"),
-  },
+  fixture("Salesforce", "salesforce", "salesforce"),
+  fixture("HubSpot", "anycrm/hubspot", "hubspot", "anycrm/configs/hubspot.json"),
+  fixture("Pipedrive", "anycrm/pipedrive", "pipedrive", "anycrm/configs/pipedrive.json"),
+  fixture("an export mapped by the config", "anycrm/zoho", "canonical", "anycrm/configs/zoho.json"),
+  fixture("HubSpot with the planning files", "plan/hubspot", "hubspot"),
 ];
 
 const RECORD_KINDS: readonly string[] = [
