@@ -251,8 +251,9 @@ describe("forecast categories", () => {
     ]);
     expect(result.records.forecasts.map((f) => f.category)).toEqual(["commit", "bestCase"]);
     // Kept without its category, and said so; a forecast call with no usable category is no call.
-    expect(result.ledger.issues.map((i) => `${i.file}:${i.line}: ${i.severity}: ${i.problem}`))
-      .toMatchInlineSnapshot(`
+    expect(
+      result.ledger.issues.map((i) => `${i.file}:${i.line}: ${i.severity}: ${i.problem}`),
+    ).toMatchInlineSnapshot(`
         [
           "forecasts.csv:4: rejected: "Upside" is not a forecast category: use Pipeline, Best Case, Commit, Closed or Omitted",
           "opportunities.csv:2: warning: the file has no created date column (created_date); each deal counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates). Map the column under "columns": { "opportunities": { "created_date": "<header>" } } if the export has one",
