@@ -41,6 +41,7 @@ const FORMATS = [
   fixture("HubSpot", "anycrm/hubspot", "hubspot", "anycrm/configs/hubspot.json"),
   fixture("Pipedrive", "anycrm/pipedrive", "pipedrive", "anycrm/configs/pipedrive.json"),
   fixture("an export mapped by the config", "anycrm/zoho", "canonical", "anycrm/configs/zoho.json"),
+  fixture("a spreadsheet mapped by the config", "anycrm/generic", "canonical", "anycrm/configs/generic.json"),
   fixture("HubSpot with the planning files", "plan/hubspot", "hubspot"),
 ];
 
