@@ -4,7 +4,7 @@
  * in that folder are written by hand and left alone.
  */
 import { join } from "node:path";
-import { CANONICAL_FIELDS } from "../src/config/canonicalFields.ts";
+import { CANONICAL_FIELDS, type MappedKind } from "../src/config/canonicalFields.ts";
 import { makeActivities } from "./sample/activities.ts";
 import { makeAccounts, makeContacts } from "./sample/company.ts";
 import { type Cell, writeCsv } from "./sample/csv.ts";
@@ -15,6 +15,16 @@ import { bookingsByQuarter, makeForecasts, makeTargets, ROCKS } from "./sample/p
 import { Random } from "./sample/random.ts";
 
 const OUT = "data/2026-Q3";
+
+/** Writes a kind's file with the canonical format's columns, in its order (docs/canonical-csv.md), or some of them. */
+function writeKind(
+  kind: MappedKind,
+  rows: Cell[][],
+  columns: readonly string[] = CANONICAL_FIELDS[kind],
+): void {
+  writeCsv(join(OUT, `${kind}.csv`), columns, rows);
+}
+
 const random = new Random(20260930);
 const accounts = makeAccounts(random);
 const contacts = makeContacts(random, accounts);
@@ -23,14 +33,12 @@ const activities = makeActivities(random, accounts, contacts, deals);
 const leads = makeLeads(random, deals);
 const bookings = bookingsByQuarter(deals);
 
-writeCsv(
-  join(OUT, "accounts.csv"),
-  ["id", "name", "industry", "employees", "segment", "icp_tier", "reference_approved"],
+writeKind(
+  "accounts",
   accounts.map((a) => [a.id, a.name, a.industry, a.employees, a.segment, a.tier, a.referenceApproved]),
 );
-writeCsv(
-  join(OUT, "contacts.csv"),
-  ["id", "account_id", "title", "persona"],
+writeKind(
+  "contacts",
   contacts.map((c) => [c.id, c.accountId, c.title, c.personaRecorded ? c.persona : ""]),
 );
 
@@ -64,15 +72,13 @@ for (const deal of deals) {
     "",
   ]);
 }
-writeCsv(
-  join(OUT, "opportunities.csv"),
-  // The canonical format's own columns, in its own order (docs/canonical-csv.md).
-  [...CANONICAL_FIELDS.opportunities],
-  [...opportunityRows.values(), ...dirtyOpportunities((id) => opportunityRows.get(id)!)],
-);
-writeCsv(
-  join(OUT, "history.csv"),
-  ["opportunity_id", "at", "stage", "amount", "close_date", "probability", "forecast_category"],
+writeKind("opportunities", [
+  ...opportunityRows.values(),
+  ...dirtyOpportunities((id) => opportunityRows.get(id)!),
+]);
+// Closed and won follow from the stages, so history leaves out is_closed and is_won.
+writeKind(
+  "history",
   [
     ...deals.flatMap((deal) =>
       deal.history.map((c) => [
@@ -87,31 +93,26 @@ writeCsv(
     ),
     ...DIRTY_HISTORY,
   ],
+  ["opportunity_id", "at", "stage", "amount", "close_date", "probability", "forecast_category"],
 );
-writeCsv(
-  join(OUT, "activities.csv"),
-  ["id", "owner", "type", "date", "account_id", "contact_id", "opportunity_id"],
-  [
-    ...activities.map((a) => [a.id, a.owner, a.type, a.date, a.accountId, a.contactId, a.opportunityId]),
-    ...DIRTY_ACTIVITIES,
-  ],
-);
-writeCsv(
-  join(OUT, "leads.csv"),
-  ["id", "created_date", "mql_date", "sql_date", "source", "owner", "converted_opportunity_id"],
+writeKind("activities", [
+  ...activities.map((a) => [a.id, a.owner, a.type, a.date, a.accountId, a.contactId, a.opportunityId]),
+  ...DIRTY_ACTIVITIES,
+]);
+writeKind(
+  "leads",
   leads.map((l) => [l.id, l.createdDate, l.mqlDate, l.sqlDate, l.source, l.owner, l.convertedOpportunityId]),
 );
-writeCsv(
-  join(OUT, "forecasts.csv"),
-  ["quarter", "submitted_date", "owner", "category", "amount"],
-  makeForecasts(random, bookings),
-);
-writeCsv(join(OUT, "targets.csv"), ["quarter", "metric", "owner", "per", "value"], makeTargets(deals));
-writeCsv(
-  join(OUT, "rocks.csv"),
-  ["quarter", "title", "owner", "measurable", "target", "due_date", "status"],
-  ROCKS,
-);
+// Amounts in the reporting currency, and scopes read from the deals: those columns stay out.
+writeKind("forecasts", makeForecasts(random, bookings), [
+  "quarter",
+  "submitted_date",
+  "owner",
+  "category",
+  "amount",
+]);
+writeKind("targets", makeTargets(deals), ["quarter", "metric", "owner", "per", "value"]);
+writeKind("rocks", ROCKS);
 
 process.stdout.write(
   `wrote ${OUT}: ${accounts.length} accounts, ${contacts.length} contacts, ${deals.length} opportunities, ` +

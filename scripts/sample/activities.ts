@@ -49,20 +49,16 @@ export function makeActivities(
     const span = Math.max(1, daysBetween(deal.createdDate, end));
     const on = () => addDays(deal.createdDate, random.int(0, span));
     const base = { owner: deal.owner.name, accountId: deal.account.id, opportunityId: deal.id };
-    for (let k = random.int(1, 3); k > 0; k--)
+    // Calls and emails reach a buyer half the time.
+    const touch = (type: "call" | "email") =>
       activities.push({
         ...base,
-        type: "call",
+        type,
         date: on(),
         contactId: contactFor(deal.account.id, random.chance(0.5)),
       });
-    for (let k = random.int(1, 3); k > 0; k--)
-      activities.push({
-        ...base,
-        type: "email",
-        date: on(),
-        contactId: contactFor(deal.account.id, random.chance(0.5)),
-      });
+    for (let k = random.int(1, 3); k > 0; k--) touch("call");
+    for (let k = random.int(1, 3); k > 0; k--) touch("email");
     activities.push({
       ...base,
       type: "meeting",

@@ -1,19 +1,7 @@
 import { addDays, daysBetween } from "../../src/calendar/days.ts";
 
-/** The quarters the sample company has history for, oldest first. */
-export const QUARTERS = [
-  "2024-Q1",
-  "2024-Q2",
-  "2024-Q3",
-  "2024-Q4",
-  "2025-Q1",
-  "2025-Q2",
-  "2025-Q3",
-  "2025-Q4",
-  "2026-Q1",
-  "2026-Q2",
-  "2026-Q3",
-];
+/** The quarters the sample company has history for, oldest first: 2024-Q1 to 2026-Q3. */
+export const QUARTERS = Array.from({ length: 11 }, (_, i) => `${2024 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
 
 /** The day the export was taken. */
 export const AS_OF = "2026-10-02";

@@ -1,14 +1,11 @@
 import { resolve } from "node:path";
 import packageJson from "../../package.json" with { type: "json" };
 import { isQuarterId } from "../calendar/fiscalCalendar.ts";
-import { describeConfig, loadConfig } from "../config/loadConfig.ts";
-import { ingestFolder } from "../ingest/ingestFolder.ts";
 import { readArchive, writeToArchive } from "../snapshot/archive.ts";
 import { buildSnapshot } from "../snapshot/buildSnapshot.ts";
 import type { Effects } from "./effects.ts";
 import { CliError } from "./errors.ts";
-import { formatLedger } from "./ledgerReport.ts";
-import { progressReporter } from "./progress.ts";
+import { ingestData } from "./ingestData.ts";
 
 /** Options of `quarterdeck compute`. */
 export interface ComputeOptions {
@@ -28,14 +25,7 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
     throw new CliError(`--reissue needs a reason, such as --reissue "deal 0061 backdated into Q2".`, 2);
   }
   const started = performance.now();
-  const loaded = await loadConfig(
-    options.config,
-    { dataDirs: [resolve(options.data)], projectDir: process.cwd() },
-    effects.warn,
-  );
-  effects.info(describeConfig(loaded));
-  const ingest = await ingestFolder(resolve(options.data), loaded.config, progressReporter(effects));
-  for (const line of formatLedger(ingest)) effects.info(line);
+  const { loaded, ingest } = await ingestData(options, effects);
   if (ingest.overThreshold.length > 0) {
     const share = `${Math.round(loaded.config.rejectThreshold * 100)}%`;
     for (const f of ingest.overThreshold) {

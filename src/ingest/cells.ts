@@ -1,6 +1,7 @@
-import type { Day, LocalTime } from "../model/records.ts";
+import type { Day, ForecastCategory, LocalTime } from "../model/records.ts";
 import type { Row } from "./readTable.ts";
 import { type DateOptions, type Parsed, parseCalendarDay, parseDay, parseLocalTime } from "./values/dates.ts";
+import { parseForecastCategory } from "./values/forecastCategory.ts";
 import { type DecimalSeparator, type MoneyValue, parseMoney } from "./values/money.ts";
 import { Interner, parseBoolean, parseProbability } from "./values/scalars.ts";
 
@@ -175,6 +176,12 @@ export function optionalBoolean(row: Row, key: string): boolean {
 export function optionalProbability(row: Row, key: string): number | null {
   const text = row.get(key);
   return text === "" ? null : optional(row, key, parseProbability(text));
+}
+
+/** A forecast category, or null when empty or unknown (unknown with a warning). */
+export function optionalForecastCategory(row: Row, key: string): ForecastCategory | null {
+  const text = row.get(key);
+  return text === "" ? null : optional(row, key, parseForecastCategory(text));
 }
 
 /** The value of a parse the row needs, or undefined after rejecting the row. */

@@ -43,11 +43,20 @@ export function configuredFile(
   return found;
 }
 
+/** Whether a file (when there is one) has a header with the signature: how a format knows its export. */
+export async function fileHasSignature(
+  folder: DataFolder,
+  file: string | undefined,
+  signature: Signature,
+): Promise<boolean> {
+  return file !== undefined && hasSignature(new Set(await readHeader(folder, file)), signature);
+}
+
 /** The top-level CSV files of the folder whose header has the signature. */
 export async function filesWithSignature(folder: DataFolder, signature: Signature): Promise<string[]> {
   const found: string[] = [];
   for (const file of folder.files.filter((f) => /\.csv$/i.test(f) && !f.includes("/"))) {
-    if (hasSignature(new Set(await readHeader(folder, file)), signature)) found.push(file);
+    if (await fileHasSignature(folder, file, signature)) found.push(file);
   }
   return found;
 }

@@ -1,3 +1,4 @@
+import type { ClosedOutcome, Outcome } from "../model/outcome.ts";
 import type { Row } from "./readTable.ts";
 
 /*
@@ -10,10 +11,7 @@ import type { Row } from "./readTable.ts";
 
 /** What a row says of its deal's outcome. */
 export interface DealOutcome {
-  isClosed: boolean;
-  isWon: boolean;
-  /** Closed because the buyer made no decision. */
-  noDecision: boolean;
+  outcome: Outcome;
   /** The value the outcome was read from ("" when it came from closed/won flags). */
   value: string;
 }
@@ -33,7 +31,7 @@ export const READS_AS = {
 };
 
 /** Which outcome list a value most likely belongs to. */
-export function likelyOutcome(value: string): "won" | "lost" | "noDecision" | null {
+export function likelyOutcome(value: string): ClosedOutcome | null {
   if (READS_AS.noDecision.test(value)) return "noDecision";
   if (READS_AS.won.test(value)) return "won";
   if (READS_AS.lost.test(value)) return "lost";
@@ -58,9 +56,9 @@ export function outcomeRule(values: OutcomeValues) {
   return (row: Row, column: string): DealOutcome => {
     const value = row.get(column);
     const k = key(value);
-    if (won.has(k)) return { isClosed: true, isWon: true, noDecision: false, value };
-    if (lost.has(k)) return { isClosed: true, isWon: false, noDecision: false, value };
-    if (noDecision.has(k)) return { isClosed: true, isWon: false, noDecision: true, value };
+    if (won.has(k)) return { outcome: "won", value };
+    if (lost.has(k)) return { outcome: "lost", value };
+    if (noDecision.has(k)) return { outcome: "noDecision", value };
     if (looksClosed(value) && !warned.has(k)) {
       warned.add(k);
       row.warn(
@@ -69,6 +67,6 @@ export function outcomeRule(values: OutcomeValues) {
           `in quarterdeck.config.json (e.g. "outcomes": { "${likelyOutcome(value) ?? "lost"}": ["${value}"] })`,
       );
     }
-    return { isClosed: false, isWon: false, noDecision: false, value };
+    return { outcome: "open", value };
   };
 }

@@ -12,8 +12,9 @@ import {
 import { optionalDay, optionalText, required, requiredDay, requiredMoney, requiredText } from "./cells.ts";
 import type { IngestContext } from "./context.ts";
 import type { DataFolder } from "./dataFolder.ts";
-import { configuredFile } from "./findFiles.ts";
+import { RecordReader } from "./readRecords.ts";
 import type { Row, TableSpec } from "./readTable.ts";
+import { parseForecastCategory } from "./values/forecastCategory.ts";
 import { parseNumber } from "./values/scalars.ts";
 
 /*
@@ -43,20 +44,13 @@ export async function readPlanning(
   context: IngestContext,
   opportunities: readonly Opportunity[],
 ): Promise<Planning> {
-  const supplied: RecordKind[] = [];
-  async function readAll<T>(kind: keyof typeof PLANNING_FILES, spec: TableSpec<T>): Promise<T[]> {
-    const file = configuredFile(folder, context.config.files, kind) ?? folder.find(PLANNING_FILES[kind]);
-    const records: T[] = [];
-    if (file === undefined) return records;
-    await folder.read(file, spec, (record) => records.push(record), context.config.columns[kind]);
-    if (folder.used(file)) supplied.push(kind);
-    return records;
-  }
+  const reader = new RecordReader(folder, context);
+  const file = (kind: keyof typeof PLANNING_FILES) => reader.locate(kind, PLANNING_FILES[kind]);
   return {
-    forecasts: await readAll("forecasts", forecastsSpec(context)),
-    targets: await readAll("targets", targetsSpec(context, opportunities)),
-    rocks: await readAll("rocks", rocksSpec(context)),
-    supplied,
+    forecasts: await reader.all("forecasts", file("forecasts"), forecastsSpec(context)),
+    targets: await reader.all("targets", file("targets"), targetsSpec(context, opportunities)),
+    rocks: await reader.all("rocks", file("rocks"), rocksSpec(context)),
+    supplied: reader.supplied,
   };
 }
 
@@ -76,7 +70,7 @@ export function forecastsSpec(context: IngestContext): TableSpec<ForecastSubmiss
     build(row) {
       const quarter = requiredQuarter(row);
       const submittedDate = requiredDay(row, "submitted_date", cells);
-      const category = requiredText(row, "category", cells);
+      const category = required(row, "category", parseForecastCategory(row.get("category")));
       const money = requiredMoney(row, "amount", cells);
       if (row.rejected) return undefined;
       const currency = money!.currency ?? (row.get("currency").toUpperCase() || context.config.currency);
@@ -86,7 +80,7 @@ export function forecastsSpec(context: IngestContext): TableSpec<ForecastSubmiss
         quarter: quarter!,
         submittedDate: submittedDate!,
         owner: optionalText(row, "owner", cells),
-        category: category!.toLowerCase(),
+        category: category!,
         amount,
       };
     },

@@ -5,7 +5,7 @@ import {
   shiftQuarter,
   weeksInQuarter,
 } from "../calendar/fiscalCalendar.ts";
-import type { Day } from "../model/records.ts";
+import type { Day, ForecastCategory } from "../model/records.ts";
 import { knowsPipelineAt } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
 import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
@@ -145,7 +145,7 @@ function pointsOn(
       if (state.closeDate < quarter.start || state.closeDate > quarter.end) return;
       if (state.probability === null) probabilityKnown[i] = false;
       else weighted[i]! += Math.round(toCents(state.amount) * state.probability);
-      if (/commit/i.test(state.forecastCategory ?? "")) commit[i]! += toCents(state.amount);
+      if (state.forecastCategory === "commit") commit[i]! += toCents(state.amount);
     },
   );
   return asks.map(({ quarter, day, week }, i) => {
@@ -155,7 +155,7 @@ function pointsOn(
       week,
       date: day,
       submittedCommit: submitted.get("commit") ?? null,
-      submittedBestCase: submitted.get("best case") ?? null,
+      submittedBestCase: submitted.get("bestCase") ?? null,
       weightedPipeline: known.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
       crmCommit: known.commit ? fromCents(won[i]! + commit[i]!) : null,
     };
@@ -166,11 +166,11 @@ function pointsOn(
  * The company-level call of each category standing on `day`: the latest submitted by then, or
  * the quarter's first call when none was yet (calls are usually made in the quarter's first days).
  */
-function latestSubmission(dataset: Dataset, quarterId: string, day: Day): Map<string, number> {
+function latestSubmission(dataset: Dataset, quarterId: string, day: Day): Map<ForecastCategory, number> {
   const calls = dataset.records.forecasts
     .filter((f) => f.quarter === quarterId && f.owner === null)
     .sort((a, b) => (a.submittedDate < b.submittedDate ? -1 : a.submittedDate > b.submittedDate ? 1 : 0));
-  const standing = new Map<string, number>();
+  const standing = new Map<ForecastCategory, number>();
   for (const call of calls) {
     if (call.submittedDate <= day || !standing.has(call.category)) standing.set(call.category, call.amount);
   }

@@ -1,8 +1,6 @@
 import { PATTERN_TEXT_LIMIT } from "../config/safePattern.ts";
+import type { Outcome } from "../model/outcome.ts";
 import type { Opportunity } from "../model/records.ts";
-
-/** What became of a deal: won, lost to someone, no decision by the buyer, or still open. */
-export type Outcome = "won" | "lost" | "noDecision" | "open";
 
 /**
  * A deal's outcome. Closed-not-won deals whose loss reason matches the no-decision pattern

@@ -1,4 +1,4 @@
-import type { Day, HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
+import type { Day, ForecastCategory, HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
 
 /*
  * What an opportunity looked like at the end of a past day. Today's values say nothing about
@@ -15,7 +15,7 @@ export interface OpportunityState {
   readonly amount: number;
   readonly closeDate: Day;
   readonly probability: number | null;
-  readonly forecastCategory: string | null;
+  readonly forecastCategory: ForecastCategory | null;
   readonly isClosed: boolean;
   readonly isWon: boolean;
 }

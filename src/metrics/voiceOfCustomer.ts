@@ -2,6 +2,7 @@ import { daysBetween } from "../calendar/days.ts";
 import { type FiscalCalendar, type Quarter, quarterOfDay } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Interview } from "../model/interview.ts";
+import { NOTE_OUTCOMES, type NoteOutcome } from "../model/outcome.ts";
 import type { Opportunity } from "../model/records.ts";
 import { closedBetween } from "./dataset.ts";
 import { median } from "./groups.ts";
@@ -17,13 +18,11 @@ import { lossReasons } from "./winLoss.ts";
  * next best, up to six.
  */
 
-type Outcome = Interview["outcome"];
-
 /** One interview as the pack lists it. */
 export interface InterviewEntry {
   slug: string;
   file: string;
-  outcome: Outcome;
+  outcome: NoteOutcome;
   intervieweeRole: string;
   competitor: string | null;
   interviewDate: string;
@@ -55,7 +54,7 @@ export interface VoiceOfCustomer {
   differentiators: { differentiator: string; citedInWins: number; wins: number }[];
   channels: { channel: string; interviews: number }[];
   medianDaysToDecision: number | null;
-  quotes: { text: string; role: string; outcome: Outcome; competitor: string | null; slug: string }[];
+  quotes: { text: string; role: string; outcome: NoteOutcome; competitor: string | null; slug: string }[];
   /** The CRM's recorded reasons for the quarter's lost deals, beside what interviews say. */
   crmLossReasons: { reason: string; deals: number; amount: number; noDecision: boolean }[];
 }
@@ -75,7 +74,7 @@ export function voiceOfCustomer(
     .filter((e) => quarterOfDay(e.deal?.closeDate ?? e.interviewDate, calendar).id === quarter.id)
     .sort((a, b) => a.interviewDate.localeCompare(b.interviewDate) || a.slug.localeCompare(b.slug));
   const notes = new Map(interviews.map((n) => [n.slug, n]));
-  const count = (list: readonly InterviewEntry[], outcome: Outcome) =>
+  const count = (list: readonly InterviewEntry[], outcome: NoteOutcome) =>
     list.filter((e) => e.outcome === outcome).length;
 
   const themes = Object.keys(vocabulary)
@@ -203,7 +202,7 @@ function featuredQuotes(
     a.text.localeCompare(b.text);
   const usable = candidates.filter((c) => c.text.length <= 280).sort(rank);
   const chosen: typeof usable = [];
-  for (const outcome of ["won", "lost", "no-decision"] as const) {
+  for (const outcome of Object.values(NOTE_OUTCOMES)) {
     const best = usable.find((c) => c.outcome === outcome);
     if (best) chosen.push(best);
   }

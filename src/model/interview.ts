@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDay } from "../calendar/days.ts";
+import { NOTE_OUTCOMES, type NoteOutcome } from "./outcome.ts";
 
 /*
  * A win/loss interview note: Markdown with YAML front matter (docs/interviews.md). The front
@@ -26,7 +27,7 @@ export const InterviewFrontMatterSchema = z
     /** Account name, when the note names no opportunity. */
     account: z.string().optional(),
     /** How the deal ended. */
-    outcome: z.enum(["won", "lost", "no-decision"], { message: "must be won, lost or no-decision" }),
+    outcome: z.enum(NOTE_OUTCOMES, { message: "must be won, lost or no-decision" }),
     /** The competitor the buyer weighed us against, if any. */
     competitor: z.string().optional(),
     /** Day of the interview. */
@@ -67,7 +68,7 @@ export interface Interview {
   slug: string;
   opportunityId: string | null;
   account: string | null;
-  outcome: "won" | "lost" | "no-decision";
+  outcome: NoteOutcome;
   competitor: string | null;
   interviewDate: string;
   problemRealised: string | null;

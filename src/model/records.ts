@@ -26,6 +26,10 @@ export type Day = z.output<typeof DaySchema>;
 export const UNDATED: Day = "9999-12-31";
 export type LocalTime = z.output<typeof LocalTimeSchema>;
 
+/** Where a deal stands in the forecast, as Salesforce and HubSpot name the categories. */
+export const ForecastCategorySchema = z.enum(["pipeline", "bestCase", "commit", "closed", "omitted"]);
+export type ForecastCategory = z.output<typeof ForecastCategorySchema>;
+
 export const OpportunityTypeSchema = z.enum(["new", "expansion", "renewal"]);
 export type OpportunityType = z.output<typeof OpportunityTypeSchema>;
 
@@ -98,8 +102,8 @@ export const OpportunitySchema = z.object({
   competitor: z.string().nullable(),
   /** Where the deal came from (web, referral, outbound, …). */
   leadSource: z.string().nullable(),
-  /** Forecast category (Pipeline, Best Case, Commit, Closed, Omitted). */
-  forecastCategory: z.string().nullable(),
+  /** Forecast category, when the export has one. */
+  forecastCategory: ForecastCategorySchema.nullable(),
   /** Probability of winning, 0..1. */
   probability: z.number().min(0).max(1).nullable(),
   /** Market segment of the deal, else of its account. */
@@ -121,7 +125,7 @@ export const HistoryRowSchema = z.object({
   /** Probability from that moment on, 0..1. */
   probability: z.number().min(0).max(1).nullable(),
   /** Forecast category from that moment on. */
-  forecastCategory: z.string().nullable(),
+  forecastCategory: ForecastCategorySchema.nullable(),
   /** Whether the stage is a closed one. */
   isClosed: z.boolean(),
   /** Whether the stage is closed won. */
@@ -175,8 +179,8 @@ export const ForecastSubmissionSchema = z.object({
   submittedDate: DaySchema,
   /** Who submitted it; null for the company call. */
   owner: z.string().nullable(),
-  /** Forecast category: commit, best case, … */
-  category: z.string(),
+  /** The category the call is for (commit, best case, …). */
+  category: ForecastCategorySchema,
   /** Forecast amount in the reporting currency. */
   amount: MoneySchema,
 });

@@ -16,6 +16,13 @@ export interface Section {
   shown?: (snapshot: Snapshot) => boolean;
 }
 
+/** What a section takes that sets the quarter against the issued record (trends, changes). */
+export interface SectionProps {
+  snapshot: Snapshot;
+  /** The latest version of every issued quarter, newest first. */
+  archive: Snapshot[];
+}
+
 export const SECTIONS: readonly Section[] = [
   { id: "summary", title: "Executive summary" },
   { id: "commentary", title: "Commentary from sales operations", shown: (s) => s.commentary !== null },

@@ -214,3 +214,51 @@ describe("messages that say what to add", () => {
     );
   });
 });
+
+describe("forecast categories", () => {
+  it("reads the names Salesforce, HubSpot and Dynamics give them, and reports the others per row", async () => {
+    const header = "id,stage,amount,close_date,is_closed,is_won,forecast_category";
+    const rows = [
+      "A,Negotiation,100,2026-08-01,false,false,Best Case",
+      "B,Negotiation,100,2026-08-01,false,false,Forecast", // Salesforce's API name of Commit
+      "C,Negotiation,100,2026-08-01,false,false,BEST_CASE", // HubSpot's internal name
+      "D,Closed Won,100,2026-07-01,true,true,Closed won", // HubSpot's label
+      "E,Closed Lost,100,2026-07-01,true,false,Not forecasted",
+      "F,Negotiation,100,2026-08-01,false,false,Committed", // Dynamics 365
+      "G,Negotiation,100,2026-08-01,false,false,Most Likely",
+      "H,Negotiation,100,2026-08-01,false,false,",
+    ];
+    const forecasts = [
+      "quarter,submitted_date,category,amount",
+      "2026-Q3,2026-07-01,Commit,500",
+      "2026-Q3,2026-07-01,Best case,900",
+      "2026-Q3,2026-07-01,Upside,1000",
+    ];
+    const dir = await folder({
+      "opportunities.csv": [header, ...rows].join("\n"),
+      "forecasts.csv": forecasts.join("\n"),
+    });
+    const result = await ingestFolder(dir, config());
+    expect(result.records.opportunities.map((o) => o.forecastCategory)).toEqual([
+      "bestCase",
+      "commit",
+      "bestCase",
+      "closed",
+      "omitted",
+      "commit",
+      null,
+      null,
+    ]);
+    expect(result.records.forecasts.map((f) => f.category)).toEqual(["commit", "bestCase"]);
+    // Kept without its category, and said so; a forecast call with no usable category is no call.
+    expect(
+      result.ledger.issues.map((i) => `${i.file}:${i.line}: ${i.severity}: ${i.problem}`),
+    ).toMatchInlineSnapshot(`
+        [
+          "forecasts.csv:4: rejected: "Upside" is not a forecast category: use Pipeline, Best Case, Commit, Closed or Omitted",
+          "opportunities.csv:2: warning: the file has no created date column (created_date); each deal counts in bookings, win rates and open pipeline, but is left out of figures that need the day it was created (pipeline created, sales cycle, pipeline at past dates). Map the column under "columns": { "opportunities": { "created_date": "<header>" } } if the export has one",
+          "opportunities.csv:8: warning: "Most Likely" is not a forecast category: use Pipeline, Best Case, Commit, Closed or Omitted; the row is used without it",
+        ]
+      `);
+  });
+});

@@ -29,9 +29,27 @@ function records() {
     opportunities: base.opportunities.map((o) => ({ ...o, probability: 0.5 })),
     history: [...base.history, ...opened].map((h) => ({ ...h, probability: 0.5 })),
     forecasts: [
-      { quarter: "2026-Q3", submittedDate: "2026-07-01", owner: null, category: "commit", amount: 40_000 },
-      { quarter: "2026-Q3", submittedDate: "2026-07-15", owner: null, category: "commit", amount: 45_000 },
-      { quarter: "2026-Q3", submittedDate: "2026-07-15", owner: "Ann", category: "commit", amount: 1 },
+      {
+        quarter: "2026-Q3",
+        submittedDate: "2026-07-01",
+        owner: null,
+        category: "commit" as const,
+        amount: 40_000,
+      },
+      {
+        quarter: "2026-Q3",
+        submittedDate: "2026-07-15",
+        owner: null,
+        category: "commit" as const,
+        amount: 45_000,
+      },
+      {
+        quarter: "2026-Q3",
+        submittedDate: "2026-07-15",
+        owner: "Ann",
+        category: "commit" as const,
+        amount: 1,
+      },
     ],
   };
 }

@@ -2,9 +2,9 @@ import type { HistoryRow, Opportunity } from "../../model/records.ts";
 import {
   optional,
   optionalDay,
+  optionalForecastCategory,
   optionalMoney,
   optionalProbability,
-  optionalText,
   requiredId,
   requiredLocalTime,
   requiredText,
@@ -65,7 +65,7 @@ export function historySpec(
         amount,
         closeDate,
         probability: optionalProbability(row, "probability"),
-        forecastCategory: optionalText(row, "forecast_category", cells),
+        forecastCategory: optionalForecastCategory(row, "forecast_category"),
         ...outcome,
       };
     },

@@ -1,6 +1,7 @@
 import { CliError } from "../../errors.ts";
 import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
+  optionalForecastCategory,
   optionalId,
   optionalProbability,
   optionalText,
@@ -87,8 +88,10 @@ export function opportunitiesSpec(
           ? flags(row)
           : rules.outcome(row);
       if (row.rejected || outcome === undefined) return undefined;
-      const closedOn = outcome.isClosed ? rules.closedOn?.(row, outcome) : undefined;
-      const closeDate = !outcome.isClosed
+      const isClosed = outcome.outcome !== "open";
+      const isWon = outcome.outcome === "won";
+      const closedOn = isClosed ? rules.closedOn?.(row, outcome) : undefined;
+      const closeDate = !isClosed
         ? expectedClose(row, cells)
         : closedOn !== undefined
           ? requiredTimestampDay(row, closedOn, cells)
@@ -98,7 +101,7 @@ export function opportunitiesSpec(
         money!.currency ?? cells.interner.intern(row.get("currency").toUpperCase() || reporting);
       const amount = required(row, "amount", converter.convert(money!.amount, currency, closeDate!));
       if (amount === undefined) return undefined;
-      if (outcome.isWon && amount < 0) {
+      if (isWon && amount < 0) {
         return row.reject(
           "amount",
           `"${row.get("amount")}" is negative on a won deal: a won deal books a positive amount; record a refund or credit as its own deal`,
@@ -129,12 +132,13 @@ export function opportunitiesSpec(
         amountOriginal: money!.amount,
         createdDate: createdDate!,
         closeDate: closeDate!,
-        isClosed: outcome.isClosed,
-        isWon: outcome.isWon,
-        lossReason: outcome.noDecision ? noDecisionReason(lossReason, outcome.value) : lossReason,
+        isClosed,
+        isWon,
+        lossReason:
+          outcome.outcome === "noDecision" ? noDecisionReason(lossReason, outcome.value) : lossReason,
         competitor: optionalText(row, "competitor", cells),
         leadSource: optionalText(row, "lead_source", cells),
-        forecastCategory: optionalText(row, "forecast_category", cells),
+        forecastCategory: optionalForecastCategory(row, "forecast_category"),
         probability: optionalProbability(row, "probability"),
         segment:
           optionalText(row, "segment", cells) ??
@@ -163,7 +167,7 @@ function flags(row: Row): DealOutcome | undefined {
   const isWon = required(row, "is_won", parseBoolean(row.get("is_won")));
   if (isClosed === undefined || isWon === undefined) return undefined;
   if (isWon && !isClosed) return row.reject("is_won", "says won but is_closed says open");
-  return { isClosed, isWon, noDecision: false, value: "" };
+  return { outcome: isWon ? "won" : isClosed ? "lost" : "open", value: "" };
 }
 
 /** A no-decision outcome keeps its reason, worded so that `noDecisionPattern` sees it. */

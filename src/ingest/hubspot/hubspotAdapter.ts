@@ -1,9 +1,9 @@
 import { ActivityLog } from "../../model/activityLog.ts";
-import type { Account, Activity, Contact, Lead, Opportunity, RecordKind } from "../../model/records.ts";
+import type { Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
-import { hasSignature } from "../findFiles.ts";
+import { fileHasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
-import type { Row, TableSpec } from "../readTable.ts";
+import { RecordReader } from "../readRecords.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 import { DEAL_SIGNATURE, findHubSpotFiles } from "./hubspotFiles.ts";
 import {
@@ -28,70 +28,52 @@ export const hubspotAdapter: Adapter = {
   format: "hubspot",
   label: "HubSpot export",
   async detect(folder, files) {
-    const deals = (await findHubSpotFiles(folder, files)).deals;
-    return deals !== undefined && hasSignature(new Set(await readHeader(folder, deals)), DEAL_SIGNATURE);
+    return fileHasSignature(folder, (await findHubSpotFiles(folder, files)).deals, DEAL_SIGNATURE);
   },
   async rates() {
     return [];
   },
   async read(folder, context) {
     const files = await findHubSpotFiles(folder, context.config.files);
-    const supplied: RecordKind[] = [];
-    const columns = context.config.columns;
-    const readAll = async <T>(
-      kind: RecordKind,
-      file: string | undefined,
-      spec: TableSpec<T>,
-      onRow?: (record: T, row: Row) => void,
-    ) => {
-      const records: T[] = [];
-      if (file === undefined) return records;
-      await folder.read(
-        file,
-        spec,
-        (record, row) => {
-          records.push(record);
-          onRow?.(record, row);
-        },
-        columns[kind],
-      );
-      if (folder.used(file) && !supplied.includes(kind)) supplied.push(kind);
-      return records;
-    };
+    const reader = new RecordReader(folder, context);
 
     const byDomain =
       files.deals !== undefined &&
       (await readHeader(folder, files.deals)).includes("associatedcompanydomain");
-    const accounts = await readAll<Account>(
+    const accounts = await reader.all(
       "accounts",
       files.companies,
       rejectDuplicateIds(hubspotCompanies(context, byDomain)),
     );
-    const contacts = await readAll<Contact>(
+    const contacts = await reader.all(
       "contacts",
       files.contacts,
       rejectDuplicateIds(hubspotContacts(context, byDomain)),
     );
-    const opportunities = await readAll<Opportunity>(
+    const opportunities: Opportunity[] = [];
+    await reader.each(
       "opportunities",
       files.deals,
       rejectDuplicateIds(hubspotDeals(context, new Map(accounts.map((a) => [a.id, a])), byDomain)),
       (deal, row) => {
         if (/renew/i.test(row.get("pipeline"))) deal.type = "renewal";
+        opportunities.push(deal);
       },
     );
+    // An activity logged against a contact belongs to the contact's company.
     const contactAccount = new Map(contacts.map((c) => [c.id, c.accountId]));
-    const activities = ActivityLog.of(
-      (await readAll<Activity>("activities", files.activities, hubspotActivities(context))).map((a) => ({
+    const activities = new ActivityLog();
+    await reader.each("activities", files.activities, hubspotActivities(context), (a) =>
+      activities.push({
         ...a,
         accountId: a.accountId ?? (a.contactId === null ? null : (contactAccount.get(a.contactId) ?? null)),
-      })),
+      }),
     );
     const hasLifecycleDates =
       files.contacts !== undefined &&
       (await readHeader(folder, files.contacts)).includes("becameamarketingqualifiedleaddate");
     const leads = hasLifecycleDates
-      ? await readAll<Lead>("leads", files.contacts, rejectDuplicateIds(hubspotLeads(context)))
+      ? await reader.all("leads", files.contacts, rejectDuplicateIds(hubspotLeads(context)))
       : [];
     return {
       accounts,
@@ -100,7 +82,7 @@ export const hubspotAdapter: Adapter = {
       history: [],
       activities,
       leads,
-      supplied,
+      supplied: reader.supplied,
     };
   },
 };

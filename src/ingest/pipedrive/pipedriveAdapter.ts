@@ -4,8 +4,14 @@ import type { Adapter } from "../adapter.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
-import { configuredFile, filesWithSignature, hasSignature, onlyOne, type Signature } from "../findFiles.ts";
-import { readHeader } from "../readHeader.ts";
+import {
+  configuredFile,
+  fileHasSignature,
+  filesWithSignature,
+  onlyOne,
+  type Signature,
+} from "../findFiles.ts";
+import { RecordReader } from "../readRecords.ts";
 import { type TableSpec, withColumns } from "../readTable.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 
@@ -34,23 +40,18 @@ export const pipedriveAdapter: Adapter = {
   format: "pipedrive",
   label: "Pipedrive deals export",
   async detect(folder, files) {
-    const file = await dealsFile(folder, files);
-    return file !== undefined && hasSignature(new Set(await readHeader(folder, file)), PIPEDRIVE_DEALS);
+    return fileHasSignature(folder, await dealsFile(folder, files), PIPEDRIVE_DEALS);
   },
   async rates() {
     return [];
   },
   async read(folder, context) {
-    const file = await dealsFile(folder, context.config.files);
-    const opportunities: Opportunity[] = [];
-    if (file !== undefined) {
-      await folder.read(
-        file,
-        rejectDuplicateIds(pipedriveDeals(context, new Map())),
-        (deal) => opportunities.push(deal),
-        context.config.columns.opportunities,
-      );
-    }
+    const reader = new RecordReader(folder, context);
+    const opportunities = await reader.all(
+      "opportunities",
+      await dealsFile(folder, context.config.files),
+      rejectDuplicateIds(pipedriveDeals(context, new Map())),
+    );
     return {
       accounts: [],
       contacts: [],
@@ -58,7 +59,7 @@ export const pipedriveAdapter: Adapter = {
       history: [],
       activities: new ActivityLog(),
       leads: [],
-      supplied: file !== undefined && folder.used(file) ? ["opportunities"] : [],
+      supplied: reader.supplied,
     };
   },
 };
@@ -72,9 +73,8 @@ export function pipedriveDeals(
     opportunitiesSpec(context, accounts, {
       outcome(row) {
         const status = row.get("status").toLowerCase();
-        if (status === "won") return { isClosed: true, isWon: true, noDecision: false, value: status };
-        if (status === "lost") return { isClosed: true, isWon: false, noDecision: false, value: status };
-        if (status === "open") return { isClosed: false, isWon: false, noDecision: false, value: status };
+        if (status === "won" || status === "lost" || status === "open")
+          return { outcome: status, value: status };
         if (status === "deleted") return row.skip("deleted in Pipedrive");
         return row.reject(
           "status",
@@ -82,7 +82,7 @@ export function pipedriveDeals(
         );
       },
       closedOn(row, outcome) {
-        const own = outcome.isWon ? "won_time" : "lost_time";
+        const own = outcome.outcome === "won" ? "won_time" : "lost_time";
         return [own, "closed_on"].find((key) => row.get(key) !== "");
       },
     }),

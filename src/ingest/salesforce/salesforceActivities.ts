@@ -2,8 +2,7 @@ import type { Activity, ActivityType } from "../../model/records.ts";
 import { optionalId, requiredDay, requiredId, requiredText, requiredTimestampDay } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
-import { parseBoolean } from "../values/scalars.ts";
-import { NULL_IDS } from "./salesforceSpecs.ts";
+import { NULL_IDS, skippedAsDeleted } from "./salesforceSpecs.ts";
 
 /*
  * Task.csv and Event.csv as activities. An event is a meeting; a task is a call, an email or
@@ -34,8 +33,7 @@ export function salesforceActivities(context: IngestContext, object: "Task" | "E
       { key: "IsDeleted" },
     ],
     build(row) {
-      const isDeleted = parseBoolean(row.get("IsDeleted"));
-      if (isDeleted.ok && isDeleted.value) return row.skip("deleted in Salesforce");
+      if (skippedAsDeleted(row)) return undefined;
       const id = requiredId(row, "Id");
       const owner = requiredText(row, "OwnerId", cells);
       const dateKey =

@@ -1,30 +1,25 @@
 import { ActivityLog } from "../../model/activityLog.ts";
-import type {
-  Account,
-  Activity,
-  Contact,
-  HistoryRow,
-  Lead,
-  Opportunity,
-  RecordKind,
-} from "../../model/records.ts";
+import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
-import { configuredFile } from "../findFiles.ts";
+import { configuredFile, fileHasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
+import { RecordReader } from "../readRecords.ts";
 import type { TableSpec } from "../readTable.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 import { salesforceActivities } from "./salesforceActivities.ts";
 import { readSalesforceRates } from "./salesforceRates.ts";
 import {
+  IS_DELETED,
   NULL_IDS,
   salesforceAccounts,
   salesforceContacts,
   salesforceHistory,
   salesforceLeads,
   salesforceOpportunities,
+  skippedAsDeleted,
 } from "./salesforceSpecs.ts";
 
 /*
@@ -37,78 +32,65 @@ import {
 export const salesforceAdapter: Adapter = {
   format: "salesforce",
   label: "Salesforce data export",
-  async detect(folder, files) {
+  detect(folder, files) {
     const file = configuredFile(folder, files, "opportunities") ?? folder.find("Opportunity.csv");
-    if (file === undefined) return false;
-    const header = await readHeader(folder, file);
-    return header.includes("stagename");
+    return fileHasSignature(folder, file, { all: ["stagename"] });
   },
   rates: readSalesforceRates,
   async read(folder, context) {
-    const supplied: RecordKind[] = [];
-    const columns = context.config.columns;
-    const readAll = async <T>(kind: RecordKind, name: string, spec: TableSpec<T>): Promise<T[]> => {
-      // Tasks and events are both activities: `files` can only rename the first.
-      const file =
-        (name !== "Event.csv" ? configuredFile(folder, context.config.files, kind) : undefined) ??
-        folder.find(name);
-      const records: T[] = [];
-      if (file === undefined) return records;
-      await folder.read(file, spec, (record) => records.push(record), columns[kind]);
-      if (folder.used(file) && !supplied.includes(kind)) supplied.push(kind);
-      return records;
-    };
-
+    const reader = new RecordReader(folder, context);
     const owners = await readOwners(folder);
-    const accounts = await readAll<Account>(
+    const ownerName = (id: string) => owners.get(id) ?? id;
+    const accounts = await reader.all(
       "accounts",
-      "Account.csv",
+      reader.locate("accounts", "Account.csv"),
       rejectDuplicateIds(salesforceAccounts(context)),
     );
-    const contacts = await readAll<Contact>(
+    const contacts = await reader.all(
       "contacts",
-      "Contact.csv",
+      reader.locate("contacts", "Contact.csv"),
       rejectDuplicateIds(salesforceContacts(context)),
     );
-    const opportunityFile =
-      configuredFile(folder, context.config.files, "opportunities") ?? folder.find("Opportunity.csv")!;
+    const opportunityFile = reader.locate("opportunities", "Opportunity.csv")!;
     const header = await readHeader(folder, opportunityFile);
     const opportunities = (
-      await readAll<Opportunity>(
+      await reader.all(
         "opportunities",
-        "Opportunity.csv",
+        opportunityFile,
         rejectDuplicateIds(salesforceOpportunities(context, new Map(accounts.map((a) => [a.id, a])))),
       )
-    ).map((o) => ({ ...o, owner: owners.get(o.owner) ?? o.owner }));
+    ).map((o) => ({ ...o, owner: ownerName(o.owner) }));
     if (!header.includes("isclosed")) closeFromForecastCategory(opportunities, context, opportunityFile);
     await addCompetitors(folder, opportunities);
     const byId = new Map(opportunities.map((o) => [o.id, o]));
-    const history = await readAll<HistoryRow>(
+    const history = await reader.all(
       "history",
-      "OpportunityHistory.csv",
+      reader.locate("history", "OpportunityHistory.csv"),
       salesforceHistory(context, byId, learnStageOutcomes(opportunities)),
     );
-    const activities = ActivityLog.of(
-      [
-        ...(await readAll<Activity>("activities", "Task.csv", salesforceActivities(context, "Task"))),
-        ...(await readAll<Activity>("activities", "Event.csv", salesforceActivities(context, "Event"))),
-      ].map((a) => ({ ...a, owner: owners.get(a.owner) ?? a.owner })),
+    // Tasks and events are both activities: `files` can only rename the first.
+    const activities = new ActivityLog();
+    const addActivity = (a: Activity) => activities.push({ ...a, owner: ownerName(a.owner) });
+    await reader.each(
+      "activities",
+      reader.locate("activities", "Task.csv"),
+      salesforceActivities(context, "Task"),
+      addActivity,
+    );
+    await reader.each(
+      "activities",
+      folder.find("Event.csv"),
+      salesforceActivities(context, "Event"),
+      addActivity,
     );
     const leads = (
-      await readAll<Lead>("leads", "Lead.csv", rejectDuplicateIds(salesforceLeads(context)))
-    ).map((l) => ({
-      ...l,
-      owner: l.owner === null ? null : (owners.get(l.owner) ?? l.owner),
-    }));
-    return {
-      accounts,
-      contacts,
-      opportunities,
-      history,
-      activities,
-      leads,
-      supplied,
-    };
+      await reader.all(
+        "leads",
+        reader.locate("leads", "Lead.csv"),
+        rejectDuplicateIds(salesforceLeads(context)),
+      )
+    ).map((l) => ({ ...l, owner: l.owner === null ? null : ownerName(l.owner) }));
+    return { accounts, contacts, opportunities, history, activities, leads, supplied: reader.supplied };
   },
 };
 
@@ -142,11 +124,10 @@ async function addCompetitors(folder: DataFolder, opportunities: Opportunity[]):
     columns: [
       { key: "OpportunityId", required: true },
       { key: "CompetitorName", required: true },
-      { key: "IsDeleted" },
+      IS_DELETED,
     ],
     build(row) {
-      if (row.get("IsDeleted").toLowerCase() === "true" || row.get("IsDeleted") === "1")
-        return row.skip("deleted in Salesforce");
+      if (skippedAsDeleted(row)) return undefined;
       if (row.get("CompetitorName") === "") return row.reject("CompetitorName", "is empty");
       return { opportunityId: row.get("OpportunityId"), name: row.get("CompetitorName") };
     },
@@ -171,8 +152,7 @@ function closeFromForecastCategory(opportunities: Opportunity[], context: Ingest
     severity: "warning",
   });
   for (const o of opportunities) {
-    const category = (o.forecastCategory ?? "").toLowerCase();
-    o.isClosed = category === "closed" || category === "omitted";
-    o.isWon = category === "closed";
+    o.isClosed = o.forecastCategory === "closed" || o.forecastCategory === "omitted";
+    o.isWon = o.forecastCategory === "closed";
   }
 }

@@ -20,17 +20,25 @@ import { parseBoolean } from "../values/scalars.ts";
 /** Salesforce's null id, in its 18- and 15-character forms. */
 export const NULL_IDS = ["000000000000000AAA", "000000000000000"];
 
-const deleted = { key: "IsDeleted" };
+/** The column Salesforce marks deleted rows in; every object's spec reads it. */
+export const IS_DELETED = { key: "IsDeleted" };
+
+/**
+ * The one rule for rows Salesforce marks deleted (IsDeleted true, 1, yes): the row is left
+ * out and counted as skipped, never rejected. Returns whether it was.
+ */
+export function skippedAsDeleted(row: Row): boolean {
+  const isDeleted = parseBoolean(row.get(IS_DELETED.key));
+  if (!(isDeleted.ok && isDeleted.value)) return false;
+  row.skip("deleted in Salesforce");
+  return true;
+}
 
 /** Leaves out rows Salesforce marks deleted. */
 function skipDeleted<T>(spec: TableSpec<T>): TableSpec<T> {
   return {
     ...spec,
-    build(row: Row) {
-      const isDeleted = parseBoolean(row.get("IsDeleted"));
-      if (isDeleted.ok && isDeleted.value) return row.skip("deleted in Salesforce");
-      return spec.build(row);
-    },
+    build: (row: Row) => (skippedAsDeleted(row) ? undefined : spec.build(row)),
   };
 }
 
@@ -47,7 +55,7 @@ export function salesforceAccounts(context: IngestContext): TableSpec<Account> {
           aliases: ["Reference_Approved__c", "Reference__c", "Referenceable__c", "Reference_Account__c"],
         },
       },
-      [deleted],
+      [IS_DELETED],
       NULL_IDS,
     ),
   );
@@ -59,7 +67,7 @@ export function salesforceContacts(context: IngestContext): TableSpec<Contact> {
     withColumns(
       contactsSpec(context),
       { persona: { aliases: ["Persona__c", "Buyer_Persona__c", "Buying_Role__c"] } },
-      [deleted],
+      [IS_DELETED],
       NULL_IDS,
     ),
   );
@@ -87,7 +95,7 @@ export function salesforceOpportunities(
         product: { aliases: ["Product__c", "Product_Line__c", "Product_Family__c"] },
         segment: { aliases: ["Segment__c", "Market_Segment__c"] },
       },
-      [deleted],
+      [IS_DELETED],
       NULL_IDS,
     ),
   );
@@ -103,7 +111,7 @@ export function salesforceHistory(
     withColumns(
       historySpec(context, opportunities, stages),
       { at: { aliases: ["CreatedDate"] }, stage: { aliases: ["StageName"] } },
-      [deleted],
+      [IS_DELETED],
       NULL_IDS,
     ),
   );
@@ -120,7 +128,7 @@ export function salesforceLeads(context: IngestContext): TableSpec<Lead> {
         source: { aliases: ["LeadSource"] },
         owner: { aliases: ["OwnerId"] },
       },
-      [deleted],
+      [IS_DELETED],
       NULL_IDS,
     ),
   );
