@@ -20,6 +20,8 @@ export interface CellContext {
   days: Map<string, Parsed<Day>>;
   /** Days of timestamps already read, which (unlike calendar days) depend on the time zone. */
   stampDays: Map<string, Parsed<Day>>;
+  /** Timestamps already read as local time (history rows repeat the moments of bulk changes). */
+  localTimes: Map<string, Parsed<LocalTime>>;
   /** Latest plausible day (the export's date plus ten years), once known; later days are refused. */
   latestDay: Day | null;
   /** Latest day read so far, to tell whether any day passed the bound. */
@@ -38,6 +40,7 @@ export function cellContext(
     interner: new Interner(),
     days: new Map(),
     stampDays: new Map(),
+    localTimes: new Map(),
     latestDay,
     maxDay: "0000-01-01",
   };
@@ -73,7 +76,11 @@ function stampDayOf(text: string, context: CellContext): Parsed<Day> {
   );
 }
 
-function cached(cache: Map<string, Parsed<Day>>, text: string, parse: () => Parsed<Day>): Parsed<Day> {
+function cached<T extends string>(
+  cache: Map<string, Parsed<T>>,
+  text: string,
+  parse: () => Parsed<T>,
+): Parsed<T> {
   let parsed = cache.get(text);
   if (parsed === undefined) {
     parsed = parse();
@@ -133,7 +140,15 @@ export function optionalTimestampDay(row: Row, key: string, context: CellContext
 
 /** A timestamp that must be there, as local time. */
 export function requiredLocalTime(row: Row, key: string, context: CellContext): LocalTime | undefined {
-  return required(row, key, bounded(parseLocalTime(row.get(key), context.dates), context));
+  const text = row.get(key);
+  return required(
+    row,
+    key,
+    bounded(
+      cached(context.localTimes, text, () => parseLocalTime(text, context.dates)),
+      context,
+    ),
+  );
 }
 
 /** An amount of money that must be there. */

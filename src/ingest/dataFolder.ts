@@ -34,14 +34,15 @@ export class DataFolder {
   /** Every file below the folder, relative, sorted. */
   readonly files: readonly string[];
   readonly #ledger: Ledger;
-  readonly #progress: ProgressReporter;
+  /** Where progress of long reads goes (also for files read in a worker thread). */
+  readonly progress: ProgressReporter;
   readonly #inputs = new Map<string, InputFile>();
 
   private constructor(dir: string, files: string[], ledger: Ledger, progress: ProgressReporter) {
     this.dir = dir;
     this.files = files;
     this.#ledger = ledger;
-    this.#progress = progress;
+    this.progress = progress;
   }
 
   /** Lists a folder; fails with a clear message when it does not exist. */
@@ -113,12 +114,12 @@ export class DataFolder {
       this.#ledger,
       (record, row) => {
         accepted++;
-        if (accepted % 100_000 === 0) this.#progress(file, accepted, false);
+        if (accepted % 100_000 === 0) this.progress(file, accepted, false);
         accept(record, row);
       },
       mapping,
     );
-    this.#progress(file, accepted, true);
+    this.progress(file, accepted, true);
     this.#inputs.set(file, {
       file,
       sha256: info.sha256,
@@ -133,6 +134,16 @@ export class DataFolder {
   used(file: string): boolean {
     const input = this.#inputs.get(file);
     return input !== undefined && !input.kind.endsWith("(not used)");
+  }
+
+  /** The manifest entry of a file read, if it was. */
+  input(file: string): InputFile | undefined {
+    return this.#inputs.get(file);
+  }
+
+  /** Records a file read by another DataFolder (in a worker thread). */
+  adopt(input: InputFile): void {
+    this.#inputs.set(input.file, input);
   }
 
   /** Records a file read some other way (Markdown notes, …). */

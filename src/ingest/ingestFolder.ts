@@ -1,3 +1,4 @@
+import { dayFromNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import { CliError } from "../errors.ts";
 import type { Interview } from "../model/interview.ts";
@@ -130,13 +131,13 @@ async function ingestOnce(
 export function asOfDay(records: Omit<Records, "asOf">): Day {
   const years = new Map<string, { count: number; latest: Day }>();
   let total = 0;
-  const see = (day: Day) => {
-    total++;
+  const see = (day: Day, times = 1) => {
+    total += times;
     const year = day.slice(0, 4);
     const entry = years.get(year);
-    if (entry === undefined) years.set(year, { count: 1, latest: day });
+    if (entry === undefined) years.set(year, { count: times, latest: day });
     else {
-      entry.count++;
+      entry.count += times;
       if (day > entry.latest) entry.latest = day;
     }
   };
@@ -146,7 +147,7 @@ export function asOfDay(records: Omit<Records, "asOf">): Day {
     if (o.isClosed) see(o.closeDate);
   }
   for (const h of records.history) see(h.at.slice(0, 10));
-  for (const a of records.activities) see(a.date);
+  for (const [day, times] of records.activities.dayCounts()) see(dayFromNumber(day), times);
   const sorted = [...years].sort(([a], [b]) => (a < b ? 1 : -1));
   while (sorted.length > 1) {
     const [top, { count }] = sorted[0]!;

@@ -44,6 +44,14 @@ export interface LedgerSummary {
 
 const ISSUES_KEPT_PER_FILE = 200;
 
+/** Everything a ledger holds of one file, as plain data (to carry a file read in a worker thread). */
+export interface FileLedgerState {
+  counts: FileLedger;
+  reasons: FileLedger["reasons"];
+  issues: LedgerIssue[];
+  notListed: number;
+}
+
 /** Collects the ledger of one ingest run. */
 export class Ledger {
   readonly #files = new Map<string, FileLedger>();
@@ -51,6 +59,7 @@ export class Ledger {
   readonly #reasonCounts = new Map<string, Map<string, FileLedger["reasons"][number]>>();
   readonly #listedPerFile = new Map<string, number>();
   #notListed = 0;
+  readonly #notListedIn = new Map<string, number>();
 
   /** Starts (or returns) the counts of a file. */
   file(file: string, kind: string): FileLedger {
@@ -75,7 +84,7 @@ export class Ledger {
     else if (issue.severity === "skipped") entry.skipped++;
     else entry.warnings++;
     const reason = issue.problem.replace(/"[^"]*"/g, "…");
-    const key = `${issue.severity}\u0000${issue.column ?? ""}\u0000${reason}`;
+    const key = reasonKey(issue.severity, issue.column, reason);
     const counts = this.#reasonCounts.get(issue.file)!;
     const known = counts.get(key);
     if (known) known.count++;
@@ -83,10 +92,36 @@ export class Ledger {
     const listed = this.#listedPerFile.get(issue.file) ?? 0;
     if (listed >= ISSUES_KEPT_PER_FILE) {
       this.#notListed++;
+      this.#notListedIn.set(issue.file, (this.#notListedIn.get(issue.file) ?? 0) + 1);
     } else {
       this.#listedPerFile.set(issue.file, listed + 1);
       this.#issues.push(issue);
     }
+  }
+
+  /** What the ledger holds of one file, to be taken over whole by another ledger. */
+  fileState(file: string): FileLedgerState {
+    const counts = this.file(file, "unknown");
+    return {
+      counts: { ...counts, reasons: [] },
+      reasons: [...this.#reasonCounts.get(file)!.values()],
+      issues: this.#issues.filter((issue) => issue.file === file),
+      notListed: this.#notListedIn.get(file) ?? 0,
+    };
+  }
+
+  /** Takes over a file read by another ledger (in a worker thread), as if it had been read here. */
+  absorb(state: FileLedgerState): void {
+    const file = state.counts.file;
+    this.#files.set(file, { ...state.counts, reasons: [] });
+    this.#reasonCounts.set(
+      file,
+      new Map(state.reasons.map((r) => [reasonKey(r.severity, r.column, r.reason), r])),
+    );
+    this.#issues.push(...state.issues);
+    this.#listedPerFile.set(file, state.issues.length);
+    this.#notListedIn.set(file, state.notListed);
+    this.#notListed += state.notListed;
   }
 
   /** The ledger as stored in the snapshot: files in name order, issues by file and line. */
@@ -102,4 +137,8 @@ export class Ledger {
     const issues = [...this.#issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return { files, issues, issuesNotListed: this.#notListed };
   }
+}
+
+function reasonKey(severity: LedgerIssue["severity"], column: string | null, reason: string): string {
+  return `${severity}\u0000${column ?? ""}\u0000${reason}`;
 }

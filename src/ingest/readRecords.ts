@@ -38,6 +38,11 @@ export class RecordReader {
   ): Promise<void> {
     if (file === undefined) return;
     await this.#folder.read(file, spec, sink, this.#context.config.columns[kind]);
+    this.noteRead(kind, file);
+  }
+
+  /** Notes `file`, read as `kind` some other way (in a worker thread), as supplied once it was used. */
+  noteRead(kind: RecordKind, file: string): void {
     if (this.#folder.used(file) && !this.supplied.includes(kind)) this.supplied.push(kind);
   }
 

@@ -1,6 +1,7 @@
-import { daysBetween } from "../calendar/days.ts";
+import { dayNumber, daysBetween } from "../calendar/days.ts";
 import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
-import type { Activity, Opportunity } from "../model/records.ts";
+import { ACTIVITY_TYPES, NO_REF } from "../model/activityLog.ts";
+import type { ActivityType, Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { groupBy } from "./groups.ts";
 import { ratio, sumMoney, toCents } from "./money.ts";
@@ -55,42 +56,27 @@ const SCORED = ["calls", "meetings", "proposals", "opportunitiesCreated", "pipel
 
 /** Per-rep leading indicators and the weekly scorecard against targets. */
 export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
-  const activities = dataset.records.activities.filter(
-    (a) => a.date >= quarter.start && a.date <= quarter.end,
-  );
+  const activity = activityByOwner(dataset, quarter);
   // Valued as of the quarter's end, as pipeline created is everywhere in the pack.
   const created = createdIn(dataset, quarter).map((c) => ({ ...c, owner: c.opportunity.owner }));
   const closed = dataset.records.opportunities.filter(
     (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
   );
-  const activitiesOf = groupBy(activities, (a) => a.owner);
   const createdBy = groupBy(created, (c) => c.owner);
   const closedBy = groupBy(closed, (o) => o.owner);
-  const owners = [...new Set([...activitiesOf.keys(), ...createdBy.keys()])].sort();
+  const owners = [...new Set([...activity.keys(), ...createdBy.keys()])].sort();
   const reps: RepIndicators[] = owners.map((owner) => {
-    const mine = activitiesOf.get(owner) ?? [];
+    const mine = activity.get(owner);
     const mineCreated = createdBy.get(owner) ?? [];
     const mineClosed = closedBy.get(owner) ?? [];
     const won = mineClosed.filter((o) => o.isWon);
     const decided = mineClosed.filter((o) => outcomeOf(o, dataset.noDecision) !== "open");
     return {
       owner,
-      calls: aimed(
-        dataset,
-        mine.filter((a) => a.type === "call"),
-      ),
-      meetings: aimed(
-        dataset,
-        mine.filter((a) => a.type === "meeting"),
-      ),
-      proposals: aimed(
-        dataset,
-        mine.filter((a) => a.type === "proposal"),
-      ),
-      emails: aimed(
-        dataset,
-        mine.filter((a) => a.type === "email"),
-      ),
+      calls: aimed(mine?.aim.call),
+      meetings: aimed(mine?.aim.meeting),
+      proposals: aimed(mine?.aim.proposal),
+      emails: aimed(mine?.aim.email),
       opportunitiesCreated: mineCreated.length,
       pipelineCreated: sumMoney(mineCreated, (c) => c.amount),
       pipelineIcpShare: icpShareByAmount(dataset, mineCreated),
@@ -99,30 +85,85 @@ export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
       winRate: ratio(won.length, decided.length),
     };
   });
-  return { reps, scorecard: scorecard(dataset, quarter, activitiesOf, createdBy) };
+  return { reps, scorecard: scorecard(dataset, quarter, activity, createdBy) };
 }
 
-function aimed(dataset: Dataset, activities: readonly Activity[]): AimedCount {
-  let icpKnown = 0;
-  let icp = 0;
-  let personaKnown = 0;
-  let persona = 0;
-  let onTarget = 0;
-  for (const a of activities) {
-    const fit = a.accountId === null ? null : (dataset.accountsById.get(a.accountId)?.isIcp ?? null);
-    const contact = a.contactId === null ? undefined : dataset.contactsById.get(a.contactId);
-    if (fit !== null) icpKnown++;
-    if (fit === true) icp++;
+/** The counts one kind of activity is aimed by. */
+interface AimTally {
+  count: number;
+  icpKnown: number;
+  icp: number;
+  personaKnown: number;
+  persona: number;
+  onTarget: number;
+}
+
+/** One rep's activity in the quarter: aim per type, and how many of each type per week. */
+interface OwnerActivity {
+  aim: Record<ActivityType, AimTally>;
+  weekly: Record<ActivityType, number[]>;
+}
+
+/**
+ * Each rep's activity in the quarter, in one pass over the activity log. What is known of an
+ * account's fit and a contact's persona is looked up once per distinct account and contact.
+ */
+function activityByOwner(dataset: Dataset, quarter: Quarter): Map<string, OwnerActivity> {
+  const log = dataset.records.activities.columns();
+  // Fit of each account in the log: 1 ICP, 0 not, -1 unknown.
+  const fit = Int8Array.from(log.accounts, (id) => {
+    const isIcp = dataset.accountsById.get(id)?.isIcp ?? null;
+    return isIcp === null ? -1 : isIcp ? 1 : 0;
+  });
+  // Persona of each contact in the log: 1 target, 0 known but not a target, -1 unknown.
+  const persona = Int8Array.from(log.contacts, (id) => {
+    const contact = dataset.contactsById.get(id);
+    return contact === undefined || contact.persona === null ? -1 : contact.isTargetPersona ? 1 : 0;
+  });
+  const start = dayNumber(quarter.start);
+  const end = dayNumber(quarter.end);
+  const weeks = weeksInQuarter(quarter);
+  const byCode = new Map<number, OwnerActivity>();
+  for (let i = 0; i < log.size; i++) {
+    const day = log.day[i]!;
+    if (day < start || day > end) continue;
+    let mine = byCode.get(log.owner[i]!);
+    if (mine === undefined) {
+      mine = ownerActivity(weeks);
+      byCode.set(log.owner[i]!, mine);
+    }
+    const type = ACTIVITY_TYPES[log.type[i]!]!;
+    mine.weekly[type][Math.floor((day - start) / 7)]!++;
+    const tally = mine.aim[type];
+    const accountFit = log.account[i] === NO_REF ? -1 : fit[log.account[i]!]!;
     // A contact whose persona is unknown tells nothing of aim: it is not counted either way.
-    if (contact && contact.persona !== null) personaKnown++;
-    if (contact?.isTargetPersona) persona++;
-    if (fit === true && contact?.isTargetPersona) onTarget++;
+    const contactPersona = log.contact[i] === NO_REF ? -1 : persona[log.contact[i]!]!;
+    tally.count++;
+    if (accountFit !== -1) tally.icpKnown++;
+    if (accountFit === 1) tally.icp++;
+    if (contactPersona !== -1) tally.personaKnown++;
+    if (contactPersona === 1) tally.persona++;
+    if (accountFit === 1 && contactPersona === 1) tally.onTarget++;
   }
+  return new Map([...byCode].map(([code, activity]) => [log.owners[code]!, activity]));
+}
+
+function ownerActivity(weeks: number): OwnerActivity {
+  const each = <T>(make: () => T) =>
+    Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, make()])) as Record<ActivityType, T>;
   return {
-    count: activities.length,
-    icpShare: ratio(icp, icpKnown),
-    personaShare: ratio(persona, personaKnown),
-    onTarget,
+    aim: each(() => ({ count: 0, icpKnown: 0, icp: 0, personaKnown: 0, persona: 0, onTarget: 0 })),
+    weekly: each(() => new Array<number>(weeks).fill(0)),
+  };
+}
+
+function aimed(tally: AimTally | undefined): AimedCount {
+  if (tally === undefined) return { count: 0, icpShare: null, personaShare: null, onTarget: 0 };
+  return {
+    count: tally.count,
+    icpShare: ratio(tally.icp, tally.icpKnown),
+    personaShare: ratio(tally.persona, tally.personaKnown),
+    onTarget: tally.onTarget,
   };
 }
 
@@ -142,7 +183,7 @@ export function icpShareByAmount(dataset: Dataset, created: readonly CreatedDeal
 function scorecard(
   dataset: Dataset,
   quarter: Quarter,
-  activitiesOf: ReadonlyMap<string, readonly Activity[]>,
+  activity: ReadonlyMap<string, OwnerActivity>,
   createdBy: ReadonlyMap<string, readonly CreatedDeal[]>,
 ): ScorecardRow[] {
   const weeks = weeksInQuarter(quarter);
@@ -162,7 +203,10 @@ function scorecard(
         add(c.opportunity.createdDate, t.metric === "pipelineCreated" ? c.amount : 1);
     } else {
       const type = t.metric === "calls" ? "call" : t.metric === "meetings" ? "meeting" : "proposal";
-      for (const a of activitiesOf.get(t.owner!) ?? []) if (a.type === type) add(a.date, 1);
+      const weekly = activity.get(t.owner!)?.weekly[type] ?? [];
+      weekly.forEach((count, i) => {
+        actual[i]! += count;
+      });
     }
     // The last week of a quarter can be a few days long; it is scored against a pro-rated target.
     const lastWeekDays = daysBetween(quarter.start, quarter.end) + 1 - (weeks - 1) * 7;

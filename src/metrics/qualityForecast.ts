@@ -1,5 +1,6 @@
-import { addDays } from "../calendar/days.ts";
+import { addDays, dayFromNumber } from "../calendar/days.ts";
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
+import { NO_REF } from "../model/activityLog.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
@@ -172,14 +173,21 @@ function forecastSets(
 
 /** First day each opportunity had an activity with a contact of a target persona. */
 function targetPersonaEngagement(dataset: Dataset): Map<string, Day> {
-  const first = new Map<string, Day>();
-  for (const a of dataset.records.activities) {
-    if (a.opportunityId === null || a.contactId === null) continue;
-    if (!dataset.contactsById.get(a.contactId)?.isTargetPersona) continue;
-    const known = first.get(a.opportunityId);
-    if (known === undefined || a.date < known) first.set(a.opportunityId, a.date);
+  const log = dataset.records.activities.columns();
+  const target = log.contacts.map((id) => dataset.contactsById.get(id)?.isTargetPersona === true);
+  // Earliest day number per opportunity code; infinity when never engaged.
+  const first = new Float64Array(log.opportunities.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < log.size; i++) {
+    const opportunity = log.opportunity[i]!;
+    const contact = log.contact[i]!;
+    if (opportunity === NO_REF || contact === NO_REF || !target[contact]) continue;
+    if (log.day[i]! < first[opportunity]!) first[opportunity] = log.day[i]!;
   }
-  return first;
+  const engaged = new Map<string, Day>();
+  first.forEach((day, code) => {
+    if (day !== Number.POSITIVE_INFINITY) engaged.set(log.opportunities[code]!, dayFromNumber(day));
+  });
+  return engaged;
 }
 
 function learn(training: readonly Candidate[]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActivityLog } from "./activityLog.ts";
 
 /*
  * The canonical model: what every CRM export is mapped onto by ingest. Past ingest, code
@@ -241,7 +242,8 @@ export interface Records {
   contacts: Contact[];
   opportunities: Opportunity[];
   history: HistoryRow[];
-  activities: Activity[];
+  /** Stored by column: tens of millions of activities would not fit as objects. */
+  activities: ActivityLog;
   leads: Lead[];
   forecasts: ForecastSubmission[];
   targets: Target[];

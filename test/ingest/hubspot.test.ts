@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(dataset))("the public HubSpot export", () => {
     expect(sections.pipeline.open.end!.deals).toBe(346);
     expect(records.activities).toHaveLength(2000);
     // Every activity names its contact by email; 1,428 of those contacts have a company.
-    expect(records.activities.filter((a) => a.accountId !== null)).toHaveLength(1428);
+    expect([...records.activities].filter((a) => a.accountId !== null)).toHaveLength(1428);
     expect(ledger.files.find((f) => f.file === "hubspot_tickets.csv")?.kind).toBe("ignored");
   });
 });

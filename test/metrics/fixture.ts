@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../src/model/activityLog.ts";
 import type { Account, HistoryRow, Opportunity, Records } from "../../src/model/records.ts";
 
 /*
@@ -68,7 +69,7 @@ export function fixtureRecords(): Records {
     contacts: [],
     opportunities,
     history,
-    activities: [],
+    activities: new ActivityLog(),
     leads: [],
     forecasts: [],
     targets: [],

@@ -3,6 +3,7 @@ import { quarterFromId } from "../../src/calendar/fiscalCalendar.ts";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { leadingIndicators } from "../../src/metrics/leadingIndicators.ts";
+import { ActivityLog } from "../../src/model/activityLog.ts";
 import type { Activity } from "../../src/model/records.ts";
 import { fixtureRecords } from "./fixture.ts";
 
@@ -33,7 +34,7 @@ function records() {
       // Nobody knows what this contact does: calls to them say nothing of aim either way.
       { id: "X", accountId: "A2", title: null, persona: null, isTargetPersona: false },
     ],
-    activities: [
+    activities: ActivityLog.of([
       call(1, "Ann", "A2", "U", "2026-07-01"),
       call(2, "Ann", "A2", "U", "2026-07-02"),
       call(3, "Ann", "A2", "U", "2026-07-08"),
@@ -44,7 +45,7 @@ function records() {
       call(8, "Bo", "A1", "CFO", "2026-07-08"),
       call(9, "Bo", "A1", "CFO", "2026-06-30"), // before the quarter: not counted
       call(10, "Bo", "A2", "X", "2026-07-09"), // to a contact of unknown persona
-    ],
+    ]),
     targets: [
       {
         quarter: "2026-Q3",

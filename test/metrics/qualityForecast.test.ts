@@ -3,6 +3,7 @@ import { quarterFromId } from "../../src/calendar/fiscalCalendar.ts";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { qualityForecast } from "../../src/metrics/qualityForecast.ts";
+import { ActivityLog } from "../../src/model/activityLog.ts";
 import type { HistoryRow, Opportunity, Records } from "../../src/model/records.ts";
 
 const config = ConfigSchema.parse({});
@@ -89,7 +90,11 @@ const records: Records = {
   contacts: [{ id: "CB", accountId: "I", title: "CFO", persona: "Economic Buyer", isTargetPersona: true }],
   opportunities,
   history: opportunities.flatMap(rows),
-  activities: [meeting("a1", "2026-03-10"), meeting("a2", "2026-03-10"), meeting("b1", "2026-06-10")],
+  activities: ActivityLog.of([
+    meeting("a1", "2026-03-10"),
+    meeting("a2", "2026-03-10"),
+    meeting("b1", "2026-06-10"),
+  ]),
   leads: [],
   forecasts: [],
   targets: [],

@@ -1,11 +1,10 @@
 import type { Activity, ActivityType } from "../../model/records.ts";
-import { optionalText, requiredId, requiredText, requiredTimestampDay } from "../cells.ts";
+import { optionalId, requiredId, requiredTimestampDay } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { TableSpec } from "../readTable.ts";
 
 /** activities.csv: calls, meetings, emails, proposals and tasks, for the leading indicators. */
-export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
-  const { cells } = context;
+export function activitiesSpec({ cells }: Pick<IngestContext, "cells">): TableSpec<Activity> {
   return {
     kind: "activities",
     columns: [
@@ -19,7 +18,8 @@ export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
     ],
     build(row) {
       const id = requiredId(row, "id");
-      const owner = requiredText(row, "owner", cells);
+      // Not interned: the activity log keeps each distinct owner and reference once.
+      const owner = requiredId(row, "owner");
       const typeText = row.get("type");
       const type = parseActivityType(typeText);
       if (type === null) {
@@ -36,10 +36,9 @@ export function activitiesSpec(context: IngestContext): TableSpec<Activity> {
         owner: owner!,
         type: type!,
         date: date!,
-        // References repeat across millions of activities: interned, they are stored once.
-        accountId: optionalText(row, "account_id", cells),
-        contactId: optionalText(row, "contact_id", cells),
-        opportunityId: optionalText(row, "opportunity_id", cells),
+        accountId: optionalId(row, "account_id"),
+        contactId: optionalId(row, "contact_id"),
+        opportunityId: optionalId(row, "opportunity_id"),
       };
     },
   };

@@ -1,4 +1,5 @@
-import type { Activity, RecordKind } from "../../model/records.ts";
+import { ActivityLog } from "../../model/activityLog.ts";
+import type { RecordKind } from "../../model/records.ts";
 import type { CrmRecords } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
@@ -6,7 +7,7 @@ import { RecordReader } from "../readRecords.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
 import { accountsSpec } from "./accounts.ts";
-import { activitiesSpec } from "./activities.ts";
+import { startActivities } from "./activitiesInWorker.ts";
 import { contactsSpec } from "./contacts.ts";
 import { historySpec } from "./history.ts";
 import { leadsSpec } from "./leads.ts";
@@ -27,23 +28,40 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
   const reader = new RecordReader(folder, context);
   const file = (kind: keyof typeof CANONICAL_FILES) => reader.locate(kind, CANONICAL_FILES[kind]);
 
-  const accounts = await reader.all("accounts", file("accounts"), rejectDuplicateIds(accountsSpec(context)));
-  const accountsById = new Map(accounts.map((a) => [a.id, a]));
-  const contacts = await reader.all("contacts", file("contacts"), rejectDuplicateIds(contactsSpec(context)));
-  const opportunities = await reader.all(
-    "opportunities",
-    file("opportunities"),
-    rejectDuplicateIds(opportunitiesSpec(context, accountsById)),
-  );
-  const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
-  const stages = learnStageOutcomes(opportunities);
-  const history = await reader.all(
-    "history",
-    file("history"),
-    historySpec(context, opportunitiesById, stages),
-  );
-  const activities: Activity[] = [];
-  await reader.each("activities", file("activities"), activitiesSpec(context), (a) => activities.push(a));
-  const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));
-  return { accounts, contacts, opportunities, history, activities, leads, supplied: reader.supplied };
+  const activitiesFile = file("activities");
+  const pending =
+    activitiesFile === undefined
+      ? null
+      : startActivities(folder, activitiesFile, context, context.config.columns.activities);
+  try {
+    const accounts = await reader.all(
+      "accounts",
+      file("accounts"),
+      rejectDuplicateIds(accountsSpec(context)),
+    );
+    const accountsById = new Map(accounts.map((a) => [a.id, a]));
+    const contacts = await reader.all(
+      "contacts",
+      file("contacts"),
+      rejectDuplicateIds(contactsSpec(context)),
+    );
+    const opportunities = await reader.all(
+      "opportunities",
+      file("opportunities"),
+      rejectDuplicateIds(opportunitiesSpec(context, accountsById)),
+    );
+    const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
+    const stages = learnStageOutcomes(opportunities);
+    const history = await reader.all(
+      "history",
+      file("history"),
+      historySpec(context, opportunitiesById, stages),
+    );
+    const activities = pending === null ? new ActivityLog() : await pending.finish();
+    if (activitiesFile !== undefined) reader.noteRead("activities", activitiesFile);
+    const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));
+    return { accounts, contacts, opportunities, history, activities, leads, supplied: reader.supplied };
+  } finally {
+    pending?.cancel();
+  }
 }

@@ -1,4 +1,5 @@
-import type { Activity, Opportunity } from "../../model/records.ts";
+import { ActivityLog } from "../../model/activityLog.ts";
+import type { Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import { fileHasSignature } from "../findFiles.ts";
 import { readHeader } from "../readHeader.ts";
@@ -61,7 +62,7 @@ export const hubspotAdapter: Adapter = {
     );
     // An activity logged against a contact belongs to the contact's company.
     const contactAccount = new Map(contacts.map((c) => [c.id, c.accountId]));
-    const activities: Activity[] = [];
+    const activities = new ActivityLog();
     await reader.each("activities", files.activities, hubspotActivities(context), (a) =>
       activities.push({
         ...a,

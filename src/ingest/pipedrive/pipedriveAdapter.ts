@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../model/activityLog.ts";
 import type { Account, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
@@ -56,7 +57,7 @@ export const pipedriveAdapter: Adapter = {
       contacts: [],
       opportunities,
       history: [],
-      activities: [],
+      activities: new ActivityLog(),
       leads: [],
       supplied: reader.supplied,
     };

@@ -1,3 +1,4 @@
+import { ActivityLog } from "../../model/activityLog.ts";
 import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
@@ -68,7 +69,7 @@ export const salesforceAdapter: Adapter = {
       salesforceHistory(context, byId, learnStageOutcomes(opportunities)),
     );
     // Tasks and events are both activities: `files` can only rename the first.
-    const activities: Activity[] = [];
+    const activities = new ActivityLog();
     const addActivity = (a: Activity) => activities.push({ ...a, owner: ownerName(a.owner) });
     await reader.each(
       "activities",

@@ -24,8 +24,16 @@ const MONEY = /^([A-Z]{3})?\s*([$€£¥₹])?\s*(-?[\d\s,.'\u00a0\u202f]*)\s*([
 // exports) and the Swiss apostrophe.
 const GROUPING = { ".": /[\s,'\u00a0\u202f]/g, ",": /[\s.'\u00a0\u202f]/g } as const;
 
+// Plain amounts ("1200", "-35.5") are most cells of a large export: they are read without the
+// general pattern, with the same result it gives (at most 13 whole digits, as exactInDouble).
+const PLAIN = { ".": /^-?\d{1,13}(?:\.\d{1,2})?$/, ",": /^-?\d{1,13}$/ } as const;
+
 /** Reads an amount of money; the amount is rounded to the cent. */
 export function parseMoney(text: string, decimal: DecimalSeparator = "."): Parsed<MoneyValue> {
+  if (PLAIN[decimal].test(text)) {
+    const amount = Math.round(Number(text) * 100) / 100;
+    return { ok: true, value: { amount: amount === 0 ? 0 : amount, currency: null } };
+  }
   let body = text.trim();
   let negative = false;
   if (body.startsWith("(") && body.endsWith(")")) {
