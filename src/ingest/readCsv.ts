@@ -15,8 +15,11 @@ import { detectEncoding, type TextEncodingName } from "./textEncoding.ts";
 export interface CsvHandlers {
   /** Called once with the header row. */
   header(fields: string[]): void;
-  /** Called for every data row with the line it starts on (1 is the header). */
-  row(fields: string[], line: number): void;
+  /**
+   * Called for every data row with the line it starts on (1 is the header); `plain` when no
+   * value holds a control character.
+   */
+  row(fields: string[], line: number, plain: boolean): void;
   /** Called for a row that cannot be read as CSV: it is not handed to `row`. */
   malformed?(line: number, problem: string): void;
   /** Called once, before the rows, with the lines that hold bytes the encoding does not allow. */
@@ -52,7 +55,7 @@ export async function readCsv(
     if (newline === -1 && head.length < 1 << 20) return;
     parser = new CsvParser(detectDelimiter(head.slice(0, newline === -1 ? undefined : newline)), {
       header: (fields) => handlers.header(fields),
-      row: (fields, line) => handlers.row(fields, line),
+      row: (fields, line, plain) => handlers.row(fields, line, plain),
       malformed: (line, problem) => handlers.malformed?.(line, problem),
     });
     parser.push(head);

@@ -1,4 +1,5 @@
 import { CliError } from "../errors.ts";
+import { CONTROL } from "./csvParser.ts";
 import type { Ledger } from "./ledger.ts";
 import { type CsvFileInfo, readCsv } from "./readCsv.ts";
 
@@ -10,8 +11,6 @@ import { type CsvFileInfo, readCsv } from "./readCsv.ts";
  * kept without it and the ledger says so.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const BREAKS = /[\t\n\r]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -45,6 +44,7 @@ export interface TableSpec<T> {
 export class Row {
   line = 0;
   #fields: string[] = [];
+  #plain = false;
   #rejected = false;
   #skipped = false;
   readonly #nulls: ReadonlySet<string>;
@@ -67,9 +67,10 @@ export class Row {
     this.#ledger = ledger;
   }
 
-  /** Moves the row on to the next line of the file. */
-  reset(fields: string[], line: number): void {
+  /** Moves the row on to the next line of the file; `plain` when no value holds a control character. */
+  reset(fields: string[], line: number, plain = false): void {
     this.#fields = fields;
+    this.#plain = plain;
     this.line = line;
     this.#rejected = false;
     this.#skipped = false;
@@ -93,7 +94,7 @@ export class Row {
   get(key: string): string {
     const at = this.#index.get(key);
     let text = at === undefined ? "" : (this.#fields[at] ?? "");
-    if (CONTROL.test(text)) text = text.replace(BREAKS, " ").replace(CONTROLS, "");
+    if (!this.#plain && CONTROL.test(text)) text = text.replace(BREAKS, " ").replace(CONTROLS, "");
     text = text.trim();
     return this.#nulls.size > 0 && this.#nulls.has(text) ? "" : text;
   }
@@ -214,9 +215,9 @@ async function readRows<T>(
         });
       }
     },
-    row(fields, line) {
+    row(fields, line, plain) {
       counts.read++;
-      row!.reset(fields, line);
+      row!.reset(fields, line, plain);
       const record = spec.build(row!);
       if (row!.skipped) return;
       if (record === undefined || row!.rejected) {
