@@ -68,10 +68,28 @@ export class CsvParser {
     this.#parseAt = Math.max(MIN_PARSE, tail.length * 2);
   }
 
+  /** Parses the complete rows pushed so far now, rather than once enough text is held. */
+  flush(): void {
+    const buffer = this.#take();
+    const tail = buffer.slice(this.#parse(buffer, false));
+    if (tail !== "") this.#pieces.push(tail);
+    this.#pending = tail.length;
+  }
+
+  /** Counts a line read by someone else (a plain row read from its bytes), so later rows keep their numbers. */
+  skipLine(): void {
+    this.#line++;
+  }
+
   /** Parses what is left at the end of the file. */
   end(): void {
     this.#parse(this.#take(), true);
     this.#pending = 0;
+  }
+
+  /** The line the next row starts on. */
+  get line(): number {
+    return this.#line;
   }
 
   /** Whether the header has been read. */

@@ -38,7 +38,22 @@ export interface TableSpec<T> {
   nullValues?: readonly string[];
   /** Builds a record from a row, or returns undefined after `row.reject`. */
   build(row: Row): T | undefined;
+  /**
+   * Reads rows straight from their bytes, for the largest files: given where each column is,
+   * returns a reader of one plain line (printable ASCII, no quotes) that gives the record,
+   * or undefined for any line it is not sure of, which `build` then reads as usual. It must
+   * give exactly what `build` would.
+   */
+  plain?(columns: ReadonlyMap<string, number>, count: number): PlainRowReader<T>;
 }
+
+/** Reads one plain line [start, end) of a file's bytes into a record, or undefined to leave it to `build`. */
+export type PlainRowReader<T> = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  delimiter: number,
+) => T | undefined;
 
 /** A data row, read by column key. */
 export class Row {
@@ -190,6 +205,7 @@ async function readRows<T>(
 ): Promise<CsvFileInfo> {
   const counts = ledger.file(file, spec.kind);
   let row: Row | undefined;
+  let plain: PlainRowReader<T> | null = null;
   return await readCsv(path, file, {
     header(fields) {
       const match = matchHeader(fields, spec, file, mapping, valueCounts);
@@ -198,7 +214,22 @@ async function readRows<T>(
       }
       for (const a of match.ambiguous) reportAmbiguity(a, fields, spec.kind, file, ledger, valueCounts!);
       row = new Row(file, match.index, match.headers, ledger, spec.nullValues);
+      plain = spec.plain?.(match.index, fields.length) ?? null;
     },
+    // Cells that mean "empty" need the text: such files are read by `build` alone.
+    ...(spec.plain === undefined || (spec.nullValues ?? []).length > 0
+      ? {}
+      : {
+          plainLine(bytes: Uint8Array, start: number, end: number, line: number, delimiter: number) {
+            const record = plain?.(bytes, start, end, delimiter);
+            if (record === undefined) return false;
+            counts.read++;
+            counts.used++;
+            row!.reset([], line, true);
+            accept(record, row!);
+            return true;
+          },
+        }),
     malformed(line, problem) {
       counts.read++;
       ledger.report({ file, line, column: null, problem, severity: "rejected" });
