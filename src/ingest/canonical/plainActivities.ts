@@ -19,27 +19,29 @@ import { activitiesSpec, parseActivityType } from "./activities.ts";
 /** A row the plain reader stored in the log itself. */
 export const STORED = Symbol("stored in the activity log");
 
-/** Reads a canonical activities file into the log. */
+/** Reads a canonical activities file into the log; returns how many rows were read from their bytes. */
 export async function readActivities(
   folder: DataFolder,
   file: string,
   cells: CellContext,
   log: ActivityLog,
   mapping: ColumnMapping = {},
-): Promise<void> {
+): Promise<number> {
+  let fromBytes = 0;
+  const spec: TableSpec<Activity | typeof STORED> = activitiesSpec({ cells });
+  // A configured date format is tried before the usual forms: such days are read by `build`.
+  if (cells.dates.format === undefined)
+    spec.plain = (columns, count) => plainRows(cells, log, columns, count);
   await folder.read(
     file,
-    plainActivitiesSpec(cells, log),
-    (a) => (a === STORED ? undefined : log.push(a)),
+    spec,
+    (a) => {
+      if (a === STORED) fromBytes++;
+      else log.push(a);
+    },
     mapping,
   );
-}
-
-function plainActivitiesSpec(cells: CellContext, log: ActivityLog): TableSpec<Activity | typeof STORED> {
-  const spec = activitiesSpec({ cells });
-  // A configured date format is tried before the usual forms: such days are read by `build`.
-  if (cells.dates.format !== undefined) return spec;
-  return { ...spec, plain: (columns, count) => plainRows(cells, log, columns, count) };
+  return fromBytes;
 }
 
 function plainRows(
