@@ -19,13 +19,19 @@
 export interface CsvRowSink {
   /** The header row (line 1, or the first non-blank line). */
   header(fields: string[]): void;
-  /** A data row with as many values as the header, and the line it starts on. */
-  row(fields: string[], line: number): void;
+  /**
+   * A data row with as many values as the header, and the line it starts on. `plain` is true
+   * when no value holds a control character (a tab, a line break), so readers need not look.
+   */
+  row(fields: string[], line: number, plain: boolean): void;
   /** A row that cannot be read as CSV, with the line it starts on and why. */
   malformed(line: number, problem: string): void;
 }
 
 const MIN_PARSE = 64 * 1024;
+/** Any control character (readers take them out of values: a NUL in a name would make a new rep). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 type RowResult =
   | { kind: "row"; fields: string[]; next: number; lines: number; problem: string | null }
@@ -62,10 +68,28 @@ export class CsvParser {
     this.#parseAt = Math.max(MIN_PARSE, tail.length * 2);
   }
 
+  /** Parses the complete rows pushed so far now, rather than once enough text is held. */
+  flush(): void {
+    const buffer = this.#take();
+    const tail = buffer.slice(this.#parse(buffer, false));
+    if (tail !== "") this.#pieces.push(tail);
+    this.#pending = tail.length;
+  }
+
+  /** Counts a line read by someone else (a plain row read from its bytes), so later rows keep their numbers. */
+  skipLine(): void {
+    this.#line++;
+  }
+
   /** Parses what is left at the end of the file. */
   end(): void {
     this.#parse(this.#take(), true);
     this.#pending = 0;
+  }
+
+  /** The line the next row starts on. */
+  get line(): number {
+    return this.#line;
   }
 
   /** Whether the header has been read. */
@@ -93,7 +117,11 @@ export class CsvParser {
         if (nextQuote === -1) nextQuote = s.length;
       }
       if (nextQuote >= lineEnd) {
-        if (lineEnd > p) this.#emit(s.slice(p, lineEnd).split(delimiter));
+        if (lineEnd > p) {
+          const text = s.slice(p, lineEnd);
+          // One look at the whole line is cheaper than one per value.
+          this.#emit(text.split(delimiter), !CONTROL.test(text));
+        }
         this.#line++;
         p = lineEnd + 1;
         continue;
@@ -119,14 +147,14 @@ export class CsvParser {
         continue;
       }
       if (problem !== null) this.#sink.malformed(this.#line, problem);
-      else this.#emit(result.fields);
+      else this.#emit(result.fields, false);
       this.#line += result.lines;
       p = result.next;
     }
     return Math.min(p, s.length);
   }
 
-  #emit(fields: string[]): void {
+  #emit(fields: string[], plain: boolean): void {
     if (this.#columns < 0) {
       if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
       this.#columns = fields.length;
@@ -138,7 +166,7 @@ export class CsvParser {
       this.#sink.malformed(this.#line, problem);
       return;
     }
-    this.#sink.row(fields, this.#line);
+    this.#sink.row(fields, this.#line, plain);
   }
 
   /** Why a row's number of values does not fit the header, or null when it does. */

@@ -164,6 +164,8 @@ function flagUnknownOpportunities(
   opportunities: readonly Opportunity[],
   ledger: Ledger,
 ): void {
+  // A million deal ids are not gathered to check no note at all.
+  if (!interviews.some((note) => note.opportunityId !== null)) return;
   const known = new Set(opportunities.map((o) => o.id));
   for (const note of interviews) {
     if (note.opportunityId === null || known.has(note.opportunityId)) continue;

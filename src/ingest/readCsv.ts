@@ -15,12 +15,21 @@ import { detectEncoding, type TextEncodingName } from "./textEncoding.ts";
 export interface CsvHandlers {
   /** Called once with the header row. */
   header(fields: string[]): void;
-  /** Called for every data row with the line it starts on (1 is the header). */
-  row(fields: string[], line: number): void;
+  /**
+   * Called for every data row with the line it starts on (1 is the header); `plain` when no
+   * value holds a control character.
+   */
+  row(fields: string[], line: number, plain: boolean): void;
   /** Called for a row that cannot be read as CSV: it is not handed to `row`. */
   malformed?(line: number, problem: string): void;
   /** Called once, before the rows, with the lines that hold bytes the encoding does not allow. */
   badBytes?(lines: number[]): void;
+  /**
+   * Offered each plain data line (printable ASCII, no quote) as bytes before it is decoded,
+   * with the delimiter's byte: returns true when it read the row itself. A declined line is
+   * read as text like any other.
+   */
+  plainLine?(bytes: Uint8Array, start: number, end: number, line: number, delimiter: number): boolean;
 }
 
 /** What reading a file learned about it. */
@@ -52,23 +61,66 @@ export async function readCsv(
     if (newline === -1 && head.length < 1 << 20) return;
     parser = new CsvParser(detectDelimiter(head.slice(0, newline === -1 ? undefined : newline)), {
       header: (fields) => handlers.header(fields),
-      row: (fields, line) => handlers.row(fields, line),
+      row: (fields, line, plain) => handlers.row(fields, line, plain),
       malformed: (line, problem) => handlers.malformed?.(line, problem),
     });
     parser.push(head);
     head = "";
   };
   if (invalidLines.length > 0) handlers.badBytes?.(invalidLines);
+  // Plain lines are offered as bytes while every line so far could be read line by line; a
+  // quote (which may open a value running over lines) or a lone CR turns the rest of the
+  // file over to the text parser.
+  const offer = handlers.plainLine;
+  let byLine = offer !== undefined && encoding !== "utf-16le" && encoding !== "utf-16be";
+  let carry: Buffer | null = null;
+  const asText = (bytes: Uint8Array) => feed(lineEnds.normalize(decoder.decode(bytes, { stream: true })));
+  /** Reads the line [start, end) (its "\n" at end); false when the rest must go to the text parser. */
+  const readLine = (bytes: Buffer, start: number, end: number): boolean => {
+    const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    const delimiter = parser?.delimiter.charCodeAt(0) ?? -1;
+    const kind = lineKind(bytes, start, stop, delimiter);
+    if (kind === "quoted") return false;
+    const p = parser as CsvParser | null;
+    if (
+      kind === "plain" &&
+      p?.sawHeader &&
+      (stop === start || offer!(bytes, start, stop, p.line, delimiter))
+    ) {
+      p.skipLine();
+      return true;
+    }
+    asText(bytes.subarray(start, end + 1));
+    (parser as CsvParser | null)?.flush();
+    return true;
+  };
   try {
     for await (const chunk of createReadStream(path)) {
       hash.update(chunk as Buffer);
       bytes += (chunk as Buffer).length;
-      feed(lineEnds.normalize(decoder.decode(chunk as Buffer, { stream: true })));
+      if (!byLine) {
+        asText(chunk as Buffer);
+        continue;
+      }
+      const buffer: Buffer = carry === null ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
+      let at = 0;
+      for (let newline = buffer.indexOf(LF, at); newline !== -1; newline = buffer.indexOf(LF, at)) {
+        if (!readLine(buffer, at, newline)) {
+          byLine = false;
+          break;
+        }
+        at = newline + 1;
+      }
+      carry = null;
+      if (!byLine) asText(buffer.subarray(at));
+      else if (at < buffer.length) carry = Buffer.from(buffer.subarray(at));
     }
   } catch (error) {
     if (error instanceof CliError || (error as NodeJS.ErrnoException).code === undefined) throw error;
     throw new CliError(`${displayName}: cannot be read (${(error as NodeJS.ErrnoException).code}).`);
   }
+  // A last line without its newline.
+  if (carry !== null) asText(carry);
   feed(lineEnds.normalize(decoder.decode()) + lineEnds.flush());
   if (parser === null && head !== "") feed("\n");
   (parser as CsvParser | null)?.end();
@@ -80,6 +132,30 @@ export async function readCsv(
     sha256: hash.digest("hex"),
     bytes,
   };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/**
+ * What a line's bytes hold: "plain" (printable ASCII and the delimiter, no quote), "quoted"
+ * (a quote, or a CR that is not the line's end: the text parser must take over), or "text"
+ * (anything else, such as accented letters: decoded and read as text, line by line).
+ */
+function lineKind(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  delimiter: number,
+): "plain" | "quoted" | "text" {
+  let kind: "plain" | "text" = "plain";
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === QUOTE || b === CR) return "quoted";
+    if ((b < 0x20 || b > 0x7e) && b !== delimiter) kind = "text";
+  }
+  return kind;
 }
 
 /** Turns CRLF and lone CR into LF across chunk boundaries. */

@@ -1,4 +1,5 @@
 import { CliError } from "../errors.ts";
+import { CONTROL } from "./csvParser.ts";
 import type { Ledger } from "./ledger.ts";
 import { type CsvFileInfo, readCsv } from "./readCsv.ts";
 
@@ -10,8 +11,6 @@ import { type CsvFileInfo, readCsv } from "./readCsv.ts";
  * kept without it and the ledger says so.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const BREAKS = /[\t\n\r]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -39,12 +38,28 @@ export interface TableSpec<T> {
   nullValues?: readonly string[];
   /** Builds a record from a row, or returns undefined after `row.reject`. */
   build(row: Row): T | undefined;
+  /**
+   * Reads rows straight from their bytes, for the largest files: given where each column is,
+   * returns a reader of one plain line (printable ASCII, no quotes) that gives the record,
+   * or undefined for any line it is not sure of, which `build` then reads as usual. It must
+   * give exactly what `build` would.
+   */
+  plain?(columns: ReadonlyMap<string, number>, count: number): PlainRowReader<T>;
 }
+
+/** Reads one plain line [start, end) of a file's bytes into a record, or undefined to leave it to `build`. */
+export type PlainRowReader<T> = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  delimiter: number,
+) => T | undefined;
 
 /** A data row, read by column key. */
 export class Row {
   line = 0;
   #fields: string[] = [];
+  #plain = false;
   #rejected = false;
   #skipped = false;
   readonly #nulls: ReadonlySet<string>;
@@ -67,9 +82,10 @@ export class Row {
     this.#ledger = ledger;
   }
 
-  /** Moves the row on to the next line of the file. */
-  reset(fields: string[], line: number): void {
+  /** Moves the row on to the next line of the file; `plain` when no value holds a control character. */
+  reset(fields: string[], line: number, plain = false): void {
     this.#fields = fields;
+    this.#plain = plain;
     this.line = line;
     this.#rejected = false;
     this.#skipped = false;
@@ -93,7 +109,7 @@ export class Row {
   get(key: string): string {
     const at = this.#index.get(key);
     let text = at === undefined ? "" : (this.#fields[at] ?? "");
-    if (CONTROL.test(text)) text = text.replace(BREAKS, " ").replace(CONTROLS, "");
+    if (!this.#plain && CONTROL.test(text)) text = text.replace(BREAKS, " ").replace(CONTROLS, "");
     text = text.trim();
     return this.#nulls.size > 0 && this.#nulls.has(text) ? "" : text;
   }
@@ -189,6 +205,7 @@ async function readRows<T>(
 ): Promise<CsvFileInfo> {
   const counts = ledger.file(file, spec.kind);
   let row: Row | undefined;
+  let plain: PlainRowReader<T> | null = null;
   return await readCsv(path, file, {
     header(fields) {
       const match = matchHeader(fields, spec, file, mapping, valueCounts);
@@ -197,7 +214,22 @@ async function readRows<T>(
       }
       for (const a of match.ambiguous) reportAmbiguity(a, fields, spec.kind, file, ledger, valueCounts!);
       row = new Row(file, match.index, match.headers, ledger, spec.nullValues);
+      plain = spec.plain?.(match.index, fields.length) ?? null;
     },
+    // Cells that mean "empty" need the text: such files are read by `build` alone.
+    ...(spec.plain === undefined || (spec.nullValues ?? []).length > 0
+      ? {}
+      : {
+          plainLine(bytes: Uint8Array, start: number, end: number, line: number, delimiter: number) {
+            const record = plain?.(bytes, start, end, delimiter);
+            if (record === undefined) return false;
+            counts.read++;
+            counts.used++;
+            row!.reset([], line, true);
+            accept(record, row!);
+            return true;
+          },
+        }),
     malformed(line, problem) {
       counts.read++;
       ledger.report({ file, line, column: null, problem, severity: "rejected" });
@@ -214,9 +246,9 @@ async function readRows<T>(
         });
       }
     },
-    row(fields, line) {
+    row(fields, line, plain) {
       counts.read++;
-      row!.reset(fields, line);
+      row!.reset(fields, line, plain);
       const record = spec.build(row!);
       if (row!.skipped) return;
       if (record === undefined || row!.rejected) {

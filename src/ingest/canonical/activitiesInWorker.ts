@@ -9,7 +9,7 @@ import type { FileLedgerState } from "../ledger.ts";
 import type { ColumnMapping } from "../readTable.ts";
 import type { DateOptions } from "../values/dates.ts";
 import type { DecimalSeparator } from "../values/money.ts";
-import { activitiesSpec } from "./activities.ts";
+import { readActivities } from "./plainActivities.ts";
 
 /*
  * Reading the activities file beside the rest. Activities are most of an enterprise export's
@@ -59,7 +59,7 @@ export function startActivities(
     return {
       async finish() {
         const log = new ActivityLog();
-        await folder.read(file, activitiesSpec(context), (activity) => log.push(activity), mapping);
+        await readActivities(folder, file, context.cells, log, mapping);
         return log;
       },
       cancel() {},

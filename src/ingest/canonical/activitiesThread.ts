@@ -9,8 +9,8 @@ import { ActivityLog } from "../../model/activityLog.ts";
 import { cellContext } from "../cells.ts";
 import { DataFolder } from "../dataFolder.ts";
 import { Ledger } from "../ledger.ts";
-import { activitiesSpec } from "./activities.ts";
 import type { ActivitiesJob, ActivitiesRead } from "./activitiesInWorker.ts";
+import { readActivities } from "./plainActivities.ts";
 
 const job = workerData as ActivitiesJob;
 const port = parentPort!;
@@ -20,7 +20,7 @@ const folder = await DataFolder.open(job.dir, ledger, (file, rows, done) =>
 );
 const cells = cellContext(job.dates, job.decimal, job.latestDay);
 const log = new ActivityLog();
-await folder.read(job.file, activitiesSpec({ cells }), (activity) => log.push(activity), job.mapping);
+await readActivities(folder, job.file, cells, log, job.mapping);
 log.trim();
 const columns = log.columns();
 const read: ActivitiesRead = {
