@@ -1,4 +1,5 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
+import { hashBytes, sameText } from "./byteText.ts";
 import { type Activity, type ActivityType, ActivityTypeSchema, type Day } from "./records.ts";
 
 /*
@@ -41,8 +42,7 @@ export class Dictionary {
 
   /** The position of the ASCII text in bytes [start, end), added when new. */
   codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    const hash = hashBytes(bytes, start, end);
     const mask = this.#slots.length - 1;
     let slot = hash & mask;
     for (let at = this.#slots[slot]!; at !== -1; at = this.#slots[slot]!) {
@@ -75,12 +75,6 @@ export class Dictionary {
     for (const text of texts) dictionary.code(text);
     return dictionary;
   }
-}
-
-function sameText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
-  return true;
 }
 
 /** The columns of an activity log, as plain data that can cross to and from a worker thread. */

@@ -8,6 +8,7 @@ import { DataFolder } from "../../src/ingest/dataFolder.ts";
 import { personaRules } from "../../src/ingest/derive.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { Ledger } from "../../src/ingest/ledger.ts";
+import type { TableSpec } from "../../src/ingest/readTable.ts";
 import { learnStageOutcomes } from "../../src/ingest/stageOutcomes.ts";
 import type { Day, HistoryRow } from "../../src/model/records.ts";
 
@@ -35,7 +36,8 @@ async function read(plain: boolean, latestDay: Day | null = null) {
     personas: personaRules(config.personas),
   };
   const byId = new Map(records.opportunities.map((o) => [o.id, o]));
-  const { plain: reader, ...spec } = historySpec(context, byId, learnStageOutcomes(records.opportunities));
+  const { plain: reader, ...generic } = historySpec(context, byId, learnStageOutcomes(records.opportunities));
+  const spec: TableSpec<HistoryRow> = generic;
   let fromBytes = 0;
   if (plain && reader) {
     spec.plain = (columns, count) => {
