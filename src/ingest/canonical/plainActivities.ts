@@ -1,11 +1,12 @@
 import { dayFromNumber, dayNumber, isRealDay } from "../../calendar/days.ts";
-import { ACTIVITY_TYPES, type ActivityLog, Dictionary, NO_REF } from "../../model/activityLog.ts";
+import { ACTIVITY_TYPES, type ActivityLog, NO_REF } from "../../model/activityLog.ts";
+import { asciiText, Dictionary } from "../../model/dictionary.ts";
 import type { Activity } from "../../model/records.ts";
 import type { CellContext } from "../cells.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import type { ColumnMapping, PlainRowReader, TableSpec } from "../readTable.ts";
 import { EARLIEST_YEAR } from "../values/dates.ts";
-import { asciiText, dateDigits, isWord, splitFields } from "../values/plainBytes.ts";
+import { dateDigits, isWord, splitFields } from "../values/plainBytes.ts";
 import { activitiesSpec, parseActivityType } from "./activities.ts";
 
 /*

@@ -1,11 +1,11 @@
-import { Dictionary } from "../../model/activityLog.ts";
+import { asciiText, Dictionary } from "../../model/dictionary.ts";
 import type { Day, HistoryRow, LocalTime, Opportunity } from "../../model/records.ts";
 import type { CellContext } from "../cells.ts";
 import type { CurrencyConverter } from "../currency.ts";
 import type { PlainRowReader } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { type Parsed, parseCalendarDay, parseLocalTime } from "../values/dates.ts";
-import { asciiText, ByteIndex, dateDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
+import { dateDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
 
 /*
  * Plain history rows read straight from their bytes: the id of a known deal, a stage the
@@ -36,7 +36,7 @@ export function plainHistoryRows(
   const others = ["probability", "forecast_category", "is_closed", "is_won"]
     .map(position)
     .filter((p) => p !== -1);
-  const ids = new ByteIndex(opportunities.map((o) => o.id));
+  const ids = Dictionary.of(opportunities.map((o) => o.id));
   const stageNames = new Dictionary();
   const stageOutcomes: (StageOutcome | null)[] = [];
   const times = new Map<number, Parsed<LocalTime>>();
@@ -49,7 +49,7 @@ export function plainHistoryRows(
     if (!splitFields(bytes, start, end, delimiter, starts, count)) return undefined;
     for (const other of others) if (from(other) !== to(other)) return undefined;
     if (!isWord(bytes, from(id), to(id)) || !isWord(bytes, from(stage), to(stage))) return undefined;
-    const known = ids.find(bytes, from(id), to(id));
+    const known = ids.findBytes(bytes, from(id), to(id));
     // An id no deal has: `build` reports it.
     if (known === -1) return undefined;
     const opportunity = opportunities[known]!;

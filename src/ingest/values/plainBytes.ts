@@ -1,5 +1,3 @@
-import { hashBytes, hashText, sameText } from "../../model/byteText.ts";
-
 /*
  * Reading plain values straight from a file's bytes (printable ASCII, no quotes), for the
  * readers that turn the largest files into records without making a string per value.
@@ -89,46 +87,4 @@ export function plainAmount(bytes: Uint8Array, start: number, end: number): numb
   // An integer number of cents divided by a power of ten is the double nearest the decimal.
   const value = cents / (decimals === 2 ? 100 : decimals === 1 ? 10 : 1);
   return negative ? -value : value;
-}
-
-/** The ASCII text of [start, end). */
-export function asciiText(bytes: Uint8Array, start: number, end: number): string {
-  let text = "";
-  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
-  return text;
-}
-
-/** Finds known ASCII texts (ids) by their bytes, without making a string for each lookup. */
-export class ByteIndex {
-  readonly #texts: readonly string[];
-  readonly #slots: Int32Array;
-  readonly #hashes: Int32Array;
-
-  /** Indexes `texts`: `find` gives a text's position in it. */
-  constructor(texts: readonly string[]) {
-    this.#texts = texts;
-    let size = 64;
-    while (size < texts.length * 2) size *= 2;
-    this.#slots = new Int32Array(size).fill(-1);
-    this.#hashes = new Int32Array(texts.length);
-    const mask = size - 1;
-    texts.forEach((text, at) => {
-      const hash = hashText(text);
-      this.#hashes[at] = hash;
-      let slot = hash & mask;
-      while (this.#slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.#slots[slot] = at;
-    });
-  }
-
-  /** The position of the text in bytes [start, end), or -1 when it is not one of the texts. */
-  find(bytes: Uint8Array, start: number, end: number): number {
-    const hash = hashBytes(bytes, start, end);
-    const mask = this.#slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.#slots[slot]!;
-      if (at === -1) return -1;
-      if (this.#hashes[at] === hash && sameText(this.#texts[at]!, bytes, start, end)) return at;
-    }
-  }
 }
