@@ -8,10 +8,13 @@ const SPACE = 0x20;
 const DASH = 0x2d;
 const ZERO = 0x30;
 const POINT = 0x2e;
+const QUOTE = 0x22;
+const TILDE = 0x7e;
 
 /**
  * Splits the line [start, end) at the delimiter into `count` fields: field i is
- * [starts[i], starts[i + 1] - 1). False when the line has another number of fields.
+ * [starts[i], starts[i + 1] - 1). False when the line is not plain (a quote, a control
+ * character, a byte beyond ASCII) or has another number of fields.
  */
 export function splitFields(
   bytes: Uint8Array,
@@ -24,9 +27,11 @@ export function splitFields(
   let fields = 1;
   starts[0] = start;
   for (let i = start; i < end; i++) {
-    if (bytes[i] !== delimiter) continue;
-    if (fields === count) return false;
-    starts[fields++] = i + 1;
+    const b = bytes[i]!;
+    if (b === delimiter) {
+      if (fields === count) return false;
+      starts[fields++] = i + 1;
+    } else if (b < SPACE || b > TILDE || b === QUOTE) return false;
   }
   starts[count] = end + 1;
   return fields === count;
