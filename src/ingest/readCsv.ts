@@ -25,9 +25,10 @@ export interface CsvHandlers {
   /** Called once, before the rows, with the lines that hold bytes the encoding does not allow. */
   badBytes?(lines: number[]): void;
   /**
-   * Offered each plain data line (printable ASCII, no quote) as bytes before it is decoded,
-   * with the delimiter's byte: returns true when it read the row itself. A declined line is
-   * read as text like any other.
+   * Offered each data line as bytes before it is decoded, with the delimiter's byte: returns
+   * true when it read the row itself. It must decline (false) any line that is not plain
+   * (printable ASCII and the delimiter, no quote; see `splitFields`); a declined line is read
+   * as text like any other.
    */
   plainLine?(bytes: Uint8Array, start: number, end: number, line: number, delimiter: number): boolean;
 }
@@ -75,23 +76,20 @@ export async function readCsv(
   let byLine = offer !== undefined && encoding !== "utf-16le" && encoding !== "utf-16be";
   let carry: Buffer | null = null;
   const asText = (bytes: Uint8Array) => feed(lineEnds.normalize(decoder.decode(bytes, { stream: true })));
+  let delimiter = -1;
   /** Reads the line [start, end) (its "\n" at end); false when the rest must go to the text parser. */
   const readLine = (bytes: Buffer, start: number, end: number): boolean => {
     const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
-    const delimiter = parser?.delimiter.charCodeAt(0) ?? -1;
-    const kind = lineKind(bytes, start, stop, delimiter);
-    if (kind === "quoted") return false;
     const p = parser as CsvParser | null;
-    if (
-      kind === "plain" &&
-      p?.sawHeader &&
-      (stop === start || offer!(bytes, start, stop, p.line, delimiter))
-    ) {
+    // The reader offered a line checks its bytes as it splits it, and declines any that is not plain.
+    if (p?.sawHeader && (stop === start || offer!(bytes, start, stop, p.line, delimiter))) {
       p.skipLine();
       return true;
     }
+    if (holdsQuoteOrCr(bytes, start, stop)) return false;
     asText(bytes.subarray(start, end + 1));
     (parser as CsvParser | null)?.flush();
+    if (delimiter === -1 && parser !== null) delimiter = (parser as CsvParser).delimiter.charCodeAt(0);
     return true;
   };
   try {
@@ -139,23 +137,12 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 
 /**
- * What a line's bytes hold: "plain" (printable ASCII and the delimiter, no quote), "quoted"
- * (a quote, or a CR that is not the line's end: the text parser must take over), or "text"
- * (anything else, such as accented letters: decoded and read as text, line by line).
+ * Whether a line must turn the rest of the file over to the text parser: it holds a quote
+ * (which may open a value running over lines) or a CR that is not its end.
  */
-function lineKind(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  delimiter: number,
-): "plain" | "quoted" | "text" {
-  let kind: "plain" | "text" = "plain";
-  for (let i = start; i < end; i++) {
-    const b = bytes[i]!;
-    if (b === QUOTE || b === CR) return "quoted";
-    if ((b < 0x20 || b > 0x7e) && b !== delimiter) kind = "text";
-  }
-  return kind;
+function holdsQuoteOrCr(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === QUOTE || bytes[i] === CR) return true;
+  return false;
 }
 
 /** Turns CRLF and lone CR into LF across chunk boundaries. */

@@ -1,3 +1,4 @@
+import { Dictionary } from "../model/dictionary.ts";
 import type { TableSpec } from "./readTable.ts";
 
 /**
@@ -5,15 +6,20 @@ import type { TableSpec } from "./readTable.ts";
  * hand often hold the same record twice); the first row with the id is kept.
  */
 export function rejectDuplicateIds<T extends { id: string }>(spec: TableSpec<T>): TableSpec<T> {
-  const firstLine = new Map<string, number>();
+  // A million ids: a dictionary of them (with the line each was first on) outpaces a Map.
+  const ids = new Dictionary();
+  const firstLine: number[] = [];
+  // Rows read from their bytes would pass the check by: the wrapped spec reads every row as text.
+  const { plain: _, ...text } = spec;
   return {
-    ...spec,
+    ...text,
     build(row) {
       const record = spec.build(row);
       if (record === undefined) return undefined;
-      const seen = firstLine.get(record.id);
-      if (seen !== undefined) return row.reject("id", `duplicate id "${record.id}" (first on line ${seen})`);
-      firstLine.set(record.id, row.line);
+      const at = ids.code(record.id);
+      if (at < firstLine.length)
+        return row.reject("id", `duplicate id "${record.id}" (first on line ${firstLine[at]})`);
+      firstLine.push(row.line);
       return record;
     },
   };

@@ -1,4 +1,5 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
+import { Dictionary } from "./dictionary.ts";
 import { type Activity, type ActivityType, ActivityTypeSchema, type Day } from "./records.ts";
 
 /*
@@ -15,73 +16,6 @@ const TYPE_CODE = new Map(ACTIVITY_TYPES.map((type, code) => [type, code]));
 
 /** No account, contact or opportunity: the index stored for an empty reference. */
 export const NO_REF = -1;
-
-/**
- * A list of distinct texts, each known by its position. A text can be looked up as a string
- * or, for plain ASCII read straight from a file, as its bytes (no string made unless new).
- */
-export class Dictionary {
-  readonly texts: string[] = [];
-  readonly #positions = new Map<string, number>();
-  // Open addressing over the bytes' hash: slot → position, or -1 when empty.
-  #slots = new Int32Array(64).fill(-1);
-  readonly #hashes: number[] = [];
-  #inTable = 0;
-
-  /** The position of `text`, added when new. */
-  code(text: string): number {
-    let at = this.#positions.get(text);
-    if (at === undefined) {
-      at = this.texts.length;
-      this.texts.push(text);
-      this.#positions.set(text, at);
-    }
-    return at;
-  }
-
-  /** The position of the ASCII text in bytes [start, end), added when new. */
-  codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-    const mask = this.#slots.length - 1;
-    let slot = hash & mask;
-    for (let at = this.#slots[slot]!; at !== -1; at = this.#slots[slot]!) {
-      if (this.#hashes[at] === hash && sameText(this.texts[at]!, bytes, start, end)) return at;
-      slot = (slot + 1) & mask;
-    }
-    let text = "";
-    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
-    const at = this.code(text);
-    this.#hashes[at] = hash;
-    this.#slots[slot] = at;
-    if (++this.#inTable * 2 > this.#slots.length) this.#rehash();
-    return at;
-  }
-
-  #rehash(): void {
-    const slots = new Int32Array(this.#slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (const at of this.#slots) {
-      if (at === -1) continue;
-      let slot = this.#hashes[at]! & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = at;
-    }
-    this.#slots = slots;
-  }
-
-  static of(texts: readonly string[]): Dictionary {
-    const dictionary = new Dictionary();
-    for (const text of texts) dictionary.code(text);
-    return dictionary;
-  }
-}
-
-function sameText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
-  return true;
-}
 
 /** The columns of an activity log, as plain data that can cross to and from a worker thread. */
 export interface ActivityColumns {

@@ -13,6 +13,7 @@ import type { IngestContext } from "../context.ts";
 import type { Row, TableSpec } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseBoolean } from "../values/scalars.ts";
+import { plainHistoryRows } from "./plainHistory.ts";
 
 /** history.csv: each opportunity's values from each change on, for point-in-time questions. */
 export function historySpec(
@@ -35,6 +36,18 @@ export function historySpec(
       { key: "is_closed" },
       { key: "is_won" },
     ],
+    // Plain rows are read from their bytes, unless days follow a configured format or amounts
+    // a decimal comma (both read by `build` alone).
+    ...(cells.dates.format === undefined && cells.decimal === "."
+      ? {
+          plain: (columns, count) =>
+            plainHistoryRows(
+              { cells, converter, opportunities: [...opportunities.values()], stages },
+              columns,
+              count,
+            ),
+        }
+      : {}),
     build(row) {
       const opportunityId = requiredId(row, "opportunity_id");
       const at = requiredLocalTime(row, "at", cells);

@@ -1,10 +1,12 @@
 import { dayFromNumber, dayNumber, isRealDay } from "../../calendar/days.ts";
-import { ACTIVITY_TYPES, type ActivityLog, Dictionary, NO_REF } from "../../model/activityLog.ts";
+import { ACTIVITY_TYPES, type ActivityLog, NO_REF } from "../../model/activityLog.ts";
+import { asciiText, Dictionary } from "../../model/dictionary.ts";
 import type { Activity } from "../../model/records.ts";
 import type { CellContext } from "../cells.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import type { ColumnMapping, PlainRowReader, TableSpec } from "../readTable.ts";
 import { EARLIEST_YEAR } from "../values/dates.ts";
+import { dateDigits, isWord, splitFields } from "../values/plainBytes.ts";
 import { activitiesSpec, parseActivityType } from "./activities.ts";
 
 /*
@@ -63,7 +65,6 @@ function plainRows(
     [position("opportunity_id"), log.opportunities],
   ] as const;
   const codes = [NO_REF, NO_REF, NO_REF];
-  // Field i of the line is [starts[i], starts[i + 1] - 1).
   const starts = new Int32Array(count + 1);
   const spellings = new Dictionary();
   const typeOfSpelling: (number | null)[] = [];
@@ -71,18 +72,11 @@ function plainRows(
   let maxDay = Number.NEGATIVE_INFINITY;
   const days = new Map<number, number | null>();
 
+  const from = (f: number) => starts[f]!;
+  const to = (f: number) => starts[f + 1]! - 1;
+
   return (bytes, start, end, delimiter) => {
-    let fields = 1;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      if (bytes[i] !== delimiter) continue;
-      if (fields === count) return undefined;
-      starts[fields++] = i + 1;
-    }
-    if (fields !== count) return undefined;
-    starts[count] = end + 1;
-    const from = (f: number) => starts[f]!;
-    const to = (f: number) => starts[f + 1]! - 1;
+    if (!splitFields(bytes, start, end, delimiter, starts, count)) return undefined;
     if (!isWord(bytes, from(id), to(id)) || !isWord(bytes, from(owner), to(owner))) return undefined;
 
     const spelling = spellings.codeOfBytes(bytes, from(type), to(type));
@@ -121,13 +115,6 @@ function plainRows(
   };
 }
 
-const SPACE = 0x20;
-
-/** A value that is not empty and has no space to trim at either end. */
-function isWord(bytes: Uint8Array, start: number, end: number): boolean {
-  return end > start && bytes[start] !== SPACE && bytes[end - 1] !== SPACE;
-}
-
 /** The day number of a YYYY-MM-DD value that is a real day from EARLIEST_YEAR on, else null. */
 function isoDay(
   bytes: Uint8Array,
@@ -135,27 +122,16 @@ function isoDay(
   end: number,
   days: Map<number, number | null>,
 ): number | null {
-  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return null;
-  let key = 0;
-  for (const i of DIGITS) {
-    const digit = bytes[start + i]! - 0x30;
-    if (digit < 0 || digit > 9) return null;
-    key = key * 10 + digit;
-  }
+  const key = end - start === 10 ? dateDigits(bytes, start, end) : null;
+  if (key === null) return null;
   let day = days.get(key);
   if (day === undefined) {
     const year = Math.floor(key / 10000);
     const month = Math.floor(key / 100) % 100;
     const date = key % 100;
     day =
-      year >= EARLIEST_YEAR && isRealDay(year, month, date)
-        ? dayNumber(
-            `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`,
-          )
-        : null;
+      year >= EARLIEST_YEAR && isRealDay(year, month, date) ? dayNumber(asciiText(bytes, start, end)) : null;
     days.set(key, day);
   }
   return day;
 }
-
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
