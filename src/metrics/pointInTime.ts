@@ -78,8 +78,9 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
   const closeDay = new Int32Array(capacity);
   const flags = new Uint8Array(capacity);
   const probability = new Float64Array(capacity);
-  const stage: string[] = [];
-  const forecastCategory: (ForecastCategory | null)[] = [];
+  // Sized once, not grown a push at a time: a million deals' states are millions of slots.
+  const stage = new Array<string>(capacity);
+  const forecastCategory = new Array<ForecastCategory | null>(capacity);
   const created = new Int32Array(n);
   const closedFrom = new Int32Array(n);
   let rows = 0;
@@ -90,8 +91,8 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     closeDay[rows] = day;
     flags[rows] = closed;
     probability[rows] = state.probability ?? Number.NaN;
-    stage.push(state.stage);
-    forecastCategory.push(state.forecastCategory);
+    stage[rows] = state.stage;
+    forecastCategory[rows] = state.forecastCategory;
     rows++;
   };
   for (let i = 0; i < n; i++) {
@@ -147,6 +148,8 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     closedFrom[i] = closedFromOf(i, rows);
   }
   first[n] = rows;
+  stage.length = rows;
+  forecastCategory.length = rows;
   return {
     opportunities,
     first,

@@ -158,7 +158,7 @@ function forecastSets(
   // Each stage's name and its cells' keys made once and shared by every deal in them: the
   // tallies then look up the same few strings rather than a new one per deal and day.
   const cellsOf = new Map<string, { stage: string; cells: string[] }>();
-  const cellOf = (name: string, icpIndex: number, engagedThen: boolean) => {
+  const cellsOfStage = (name: string) => {
     let known = cellsOf.get(name);
     if (!known) {
       const keys = ICP_LABELS.flatMap((fit) =>
@@ -167,10 +167,7 @@ function forecastSets(
       known = { stage: name, cells: keys };
       cellsOf.set(name, known);
     }
-    return {
-      stage: known.stage,
-      cell: known.cells[icpIndex * PERSONA_LABELS.length + (engagedThen ? 0 : 1)]!,
-    };
+    return known;
   };
   forEachOpenAt(
     dataset,
@@ -187,9 +184,12 @@ function forecastSets(
         engaged = engagedSince.get(o.id);
       }
       const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
+      const known = cellsOfStage(stage[row]!);
+      const persona = engaged !== undefined && engaged <= day ? 0 : 1;
       sets[i]!.push({
         amount: amount[row]!,
-        ...cellOf(stage[row]!, icp, engaged !== undefined && engaged <= day),
+        stage: known.stage,
+        cell: known.cells[icp * PERSONA_LABELS.length + persona]!,
         won,
       });
     },
