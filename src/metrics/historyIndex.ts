@@ -1,5 +1,6 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
+import { type IdIndex, indexIds, positionOf } from "./idIndex.ts";
 
 /*
  * The history rows of each opportunity, oldest first, without one array per opportunity: the
@@ -18,9 +19,12 @@ export interface HistoryIndex {
   readonly order: Int32Array;
   /** The rows of group g are order[from[g]] … order[from[g + 1] − 1]. */
   readonly from: Int32Array;
-  /** Group of each opportunity id; ids of no opportunity have no group (their rows are not used). */
-  readonly groupOf: ReadonlyMap<string, number>;
-  /** Group of each opportunity given, by index (a repeated id shares its group). */
+  /**
+   * The opportunities' ids: a group is the first position of its id, and rows of ids of no
+   * opportunity are in none (they are not used).
+   */
+  readonly byId: IdIndex;
+  /** Group of each opportunity given, by index (a repeated id shares the first one's). */
   readonly groupOfOpportunity: Int32Array;
 }
 
@@ -35,30 +39,21 @@ export function indexHistory(
   opportunities: readonly Pick<Opportunity, "id">[],
   rows: readonly HistoryRow[],
 ): HistoryIndex {
-  const groupOf = new Map<string, number>();
-  const groupOfOpportunity = new Int32Array(opportunities.length);
-  opportunities.forEach((o, i) => {
-    let g = groupOf.get(o.id);
-    if (g === undefined) {
-      g = groupOf.size;
-      groupOf.set(o.id, g);
-    }
-    groupOfOpportunity[i] = g;
-  });
-  const groups = groupOf.size;
+  const byId = indexIds(opportunities.map((o) => o.id));
+  const groups = opportunities.length;
   const groupOfRow = new Int32Array(rows.length);
   const from = new Int32Array(groups + 1);
   const seconds = new Float64Array(rows.length);
   // Exports list a deal's rows together, mostly: the id of the row before is asked first.
   let lastId = "";
-  let lastGroup: number | undefined;
+  let lastGroup = -1;
   for (let r = 0; r < rows.length; r++) {
     const id = rows[r]!.opportunityId;
-    const g = id === lastId ? lastGroup : groupOf.get(id);
+    const g = id === lastId ? lastGroup : positionOf(byId, id);
     lastId = id;
     lastGroup = g;
-    groupOfRow[r] = g ?? -1;
-    if (g === undefined) continue;
+    groupOfRow[r] = g;
+    if (g === -1) continue;
     from[g + 1]!++;
     seconds[r] = secondsOf(rows[r]!.at);
   }
@@ -73,7 +68,7 @@ export function indexHistory(
     if (g >= 0) order[next[g]!++] = r;
   }
   for (let g = 0; g < groups; g++) sortByTime(order, from[g]!, from[g + 1]!, seconds);
-  return { rows, seconds, order, from, groupOf, groupOfOpportunity };
+  return { rows, seconds, order, from, byId, groupOfOpportunity: byId.firstOf };
 }
 
 /**
@@ -95,8 +90,8 @@ function sortByTime(order: Int32Array, start: number, end: number, seconds: Floa
 
 /** The history rows of one opportunity, oldest first. */
 export function historyOf(index: HistoryIndex, opportunityId: string): HistoryRow[] {
-  const g = index.groupOf.get(opportunityId);
-  if (g === undefined) return [];
+  const g = positionOf(index.byId, opportunityId);
+  if (g === -1) return [];
   const rows: HistoryRow[] = [];
   for (let k = index.from[g]!; k < index.from[g + 1]!; k++) rows.push(index.rows[index.order[k]!]!);
   return rows;
