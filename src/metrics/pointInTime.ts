@@ -110,7 +110,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
       else {
         push(
           Number.NEGATIVE_INFINITY,
-          { ...o, stage: UNKNOWN_STAGE, probability: null, forecastCategory: null },
+          { stage: UNKNOWN_STAGE, amount: o.amount, probability: null, forecastCategory: null },
           closeDayNow,
           0,
         );
