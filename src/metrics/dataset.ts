@@ -40,16 +40,21 @@ export interface Dataset {
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
   const { opportunities } = records;
   const history = indexHistory(opportunities, records.history);
+  // One pass over the deals in record order; the close-date order is then built from numbers.
+  const n = opportunities.length;
   const firstWonByAccount = new Map<string, Day>();
-  for (const o of opportunities) {
-    if (!o.isWon || o.accountId === null) continue;
+  // Sorted as one number per deal, close day × count + index: a plain numeric sort, no comparator.
+  const keys = new Float64Array(n);
+  const wonCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = opportunities[i]!;
+    keys[i] = dayNumber(o.closeDate) * n + i;
+    if (!o.isWon) continue;
+    wonCents[i] = toCents(o.amount);
+    if (o.accountId === null) continue;
     const known = firstWonByAccount.get(o.accountId);
     if (known === undefined || o.closeDate < known) firstWonByAccount.set(o.accountId, o.closeDate);
   }
-  // Sorted as one number per deal, close day × count + index: a plain numeric sort, no comparator.
-  const n = opportunities.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = dayNumber(opportunities[i]!.closeDate) * n + i;
   keys.sort();
   const order = new Int32Array(n);
   const day = new Int32Array(n);
@@ -57,8 +62,7 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   for (let k = 0; k < n; k++) {
     day[k] = Math.floor(keys[k]! / n);
     order[k] = keys[k]! - day[k]! * n;
-    const o = opportunities[order[k]!]!;
-    wonBefore[k + 1] = wonBefore[k]! + (o.isWon ? toCents(o.amount) : 0);
+    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
   }
   return {
     records,

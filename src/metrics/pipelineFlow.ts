@@ -77,7 +77,8 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     lost: 0,
     end: 0,
   };
-  const movers: (Omit<FlowMover, "day"> & { day: number })[] = [];
+  // The largest movers, in rank order (see keepLargest).
+  const movers: Mover[] = [];
   const timelines = dataset.timelines;
   const { closeDay, amount, flags, created, closedFrom, first: firstRow, at } = timelines;
   const first = dayNumber(quarter.start);
@@ -92,7 +93,14 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     cents[bucket] += toCents(moved);
     if (bucket === "pushedOut" || bucket === "pulledIn" || bucket === "increased" || bucket === "decreased") {
       const o = timelines.opportunities[deal]!;
-      movers.push({ id: o.id, name: o.name, owner: o.owner, movement: bucket, amount: moved, day: today });
+      keepLargest(movers, {
+        id: o.id,
+        name: o.name,
+        owner: o.owner,
+        movement: bucket,
+        amount: moved,
+        day: today,
+      });
     }
   };
   const states = { member, inQuarter, amount, flags };
@@ -144,8 +152,28 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     residual: fromCents(cents.end - explained),
     end: fromCents(cents.end),
   };
-  movers.sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
-  return { flow, movers: movers.slice(0, 15).map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
+  return { flow, movers: movers.map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
+}
+
+/** How many movers the flow lists. */
+const MOVERS = 15;
+
+type Mover = Omit<FlowMover, "day"> & { day: number };
+
+/** Largest amount first, then by id. */
+const rank = (a: Mover, b: Mover) => b.amount - a.amount || a.id.localeCompare(b.id);
+
+/**
+ * Keeps `mover` among the MOVERS largest seen so far, in rank order; of equal rank the one
+ * seen first stays first. A quarter of an enterprise export has hundreds of thousands of
+ * movements: sorting them all to list fifteen would cost more than finding them.
+ */
+function keepLargest(top: Mover[], mover: Mover): void {
+  if (top.length === MOVERS && rank(mover, top[MOVERS - 1]!) >= 0) return;
+  let at = top.length;
+  while (at > 0 && rank(mover, top[at - 1]!) < 0) at--;
+  top.splice(at, 0, mover);
+  if (top.length > MOVERS) top.pop();
 }
 
 /** What a state row says, for `classify`. */

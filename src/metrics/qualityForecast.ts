@@ -153,21 +153,23 @@ function forecastSets(
   const starts = asks.map(({ q }) => dayNumber(q.start));
   const ends = asks.map(({ q }) => dayNumber(q.end));
   let seen = -1;
+  let lastRow = -1;
+  let known: { stage: string; cells: string[] } | undefined;
   let icp = 0;
   let engaged: Day | undefined;
   // Each stage's name and its cells' keys made once and shared by every deal in them: the
   // tallies then look up the same few strings rather than a new one per deal and day.
   const cellsOf = new Map<string, { stage: string; cells: string[] }>();
   const cellsOfStage = (name: string) => {
-    let known = cellsOf.get(name);
-    if (!known) {
+    let entry = cellsOf.get(name);
+    if (!entry) {
       const keys = ICP_LABELS.flatMap((fit) =>
         PERSONA_LABELS.map((persona) => `${name}\u0000${fit}\u0000${persona}`),
       );
-      known = { stage: name, cells: keys };
-      cellsOf.set(name, known);
+      entry = { stage: name, cells: keys };
+      cellsOf.set(name, entry);
     }
-    return known;
+    return entry;
   };
   forEachOpenAt(
     dataset,
@@ -184,12 +186,16 @@ function forecastSets(
         engaged = engagedSince.get(o.id);
       }
       const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
-      const known = cellsOfStage(stage[row]!);
+      // Consecutive days often find the deal in the same state: its stage's keys are at hand.
+      if (row !== lastRow) {
+        lastRow = row;
+        known = cellsOfStage(stage[row]!);
+      }
       const persona = engaged !== undefined && engaged <= day ? 0 : 1;
       sets[i]!.push({
         amount: amount[row]!,
-        stage: known.stage,
-        cell: known.cells[icp * PERSONA_LABELS.length + persona]!,
+        stage: known!.stage,
+        cell: known!.cells[icp * PERSONA_LABELS.length + persona]!,
         won,
       });
     },
