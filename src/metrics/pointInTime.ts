@@ -31,7 +31,7 @@ export const CLOSED = 1;
 export const WON = 2;
 
 /** Day number for "never": a deal open at the end of its history is closed from no day. */
-export const NEVER = 0x7fffffff;
+const NEVER = 0x7fffffff;
 
 /** Every opportunity's states over time, oldest first, one row per state. */
 export interface Timelines {
@@ -84,16 +84,28 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
   const created = new Int32Array(n);
   const closedFrom = new Int32Array(n);
   let rows = 0;
-  /** Adds a state row; `state` gives the stage, amount, probability and category. */
-  const push = (time: number, state: Carried, day: number, closed: number) => {
+  // The values of the state being added: set from the record, then carried from row to row.
+  let stageNow = "";
+  let amountNow = 0;
+  let probabilityNow: number | null = null;
+  let categoryNow: ForecastCategory | null = null;
+  let closeDayNow = 0;
+  const push = (time: number, closed: number) => {
     at[rows] = time;
-    amount[rows] = state.amount;
-    closeDay[rows] = day;
+    amount[rows] = amountNow;
+    closeDay[rows] = closeDayNow;
     flags[rows] = closed;
-    probability[rows] = state.probability ?? Number.NaN;
-    stage[rows] = state.stage;
-    forecastCategory[rows] = state.forecastCategory;
+    probability[rows] = probabilityNow ?? Number.NaN;
+    stage[rows] = stageNow;
+    forecastCategory[rows] = categoryNow;
     rows++;
+  };
+  const fromRecord = (o: Opportunity) => {
+    stageNow = o.stage;
+    amountNow = o.amount;
+    probabilityNow = o.probability;
+    categoryNow = o.forecastCategory;
+    closeDayNow = dayNumber(o.closeDate);
   };
   for (let i = 0; i < n; i++) {
     const o = opportunities[i]!;
@@ -102,47 +114,39 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     const g = history.groupOfOpportunity[i]!;
     const from = history.from[g]!;
     const to = history.from[g + 1]!;
-    const closeDayNow = dayNumber(o.closeDate);
+    fromRecord(o);
     const closedAt = closeDayNow * 86_400;
     const now = (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0);
     if (from === to) {
-      if (!o.isClosed) push(Number.NEGATIVE_INFINITY, o, closeDayNow, now);
-      else {
-        push(
-          Number.NEGATIVE_INFINITY,
-          { stage: UNKNOWN_STAGE, amount: o.amount, probability: null, forecastCategory: null },
-          closeDayNow,
-          0,
-        );
-        push(closedAt, o, closeDayNow, now);
-      }
+      if (o.isClosed) {
+        stageNow = UNKNOWN_STAGE;
+        probabilityNow = null;
+        categoryNow = null;
+        push(Number.NEGATIVE_INFINITY, 0);
+        fromRecord(o);
+        push(closedAt, now);
+      } else push(Number.NEGATIVE_INFINITY, now);
     } else {
       // The current record is the last word: a deal the export shows closed is closed from
       // its close date, even when its history ends open (a history export cut short, say).
       const cut = o.isClosed && !history.rows[history.order[to - 1]!]!.isClosed;
       // Values a row leaves blank carry forward from the row before, the first from the record.
-      const state: Carried = {
-        stage: o.stage,
-        amount: o.amount,
-        probability: o.probability,
-        forecastCategory: o.forecastCategory,
-      };
-      let day = closeDayNow;
       for (let k = from; k < to; k++) {
         const r = history.order[k]!;
         const time = history.seconds[r]!;
         if (cut && time >= closedAt) break;
         const row = history.rows[r]!;
-        state.stage = row.stage;
-        state.amount = row.amount ?? state.amount;
-        state.probability = row.probability ?? state.probability;
-        state.forecastCategory = row.forecastCategory ?? state.forecastCategory;
-        if (row.closeDate !== null) day = dayNumber(row.closeDate);
-        push(time, state, day, (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0));
+        stageNow = row.stage;
+        amountNow = row.amount ?? amountNow;
+        probabilityNow = row.probability ?? probabilityNow;
+        categoryNow = row.forecastCategory ?? categoryNow;
+        if (row.closeDate !== null) closeDayNow = dayNumber(row.closeDate);
+        push(time, (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0));
       }
       if (cut) {
-        if (rows === first[i]) push(Number.NEGATIVE_INFINITY, o, closeDayNow, 0);
-        push(closedAt, o, closeDayNow, now);
+        fromRecord(o);
+        if (rows === first[i]) push(Number.NEGATIVE_INFINITY, 0);
+        push(closedAt, now);
       }
     }
     closedFrom[i] = closedFromOf(i, rows);
@@ -170,14 +174,6 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     if (c === end) return NEVER;
     return c === first[i] ? created[i]! : Math.floor(at[c]! / 86_400);
   }
-}
-
-/** The values of a state a history row may leave blank (carried forward) or set. */
-interface Carried {
-  stage: string;
-  amount: number;
-  probability: number | null;
-  forecastCategory: ForecastCategory | null;
 }
 
 /** The end of a day (its last second), for comparing with the times of changes. */
