@@ -128,7 +128,8 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
       classify(before, after, states, move);
       before = after;
     }
-    const end = rowAt(timelines, i, last);
+    // Unchanged within the quarter: it ends as it began.
+    const end = days.length === 0 ? before : rowAt(timelines, i, last);
     if (member(end)) cents.end += toCents(amount[end]!);
   }
   const explained =
