@@ -152,11 +152,16 @@ function forecastSets(
   const { opportunities, closeDay, amount, stage } = dataset.timelines;
   const starts = asks.map(({ q }) => dayNumber(q.start));
   const ends = asks.map(({ q }) => dayNumber(q.end));
+  const days = asks.map(({ day }) => dayNumber(day));
+  // What is looked up once per deal (see below): its fit, the day it engaged (infinity
+  // when never), whether and when it was won.
   let seen = -1;
+  let icp = 0;
+  let engaged = 0;
+  let won = false;
+  let closed = 0;
   let lastRow = -1;
   let known: { stage: string; cells: string[] } | undefined;
-  let icp = 0;
-  let engaged: Day | undefined;
   // Each stage's name and its cells' keys made once and shared by every deal in them: the
   // tallies then look up the same few strings rather than a new one per deal and day.
   const cellsOf = new Map<string, { stage: string; cells: string[] }>();
@@ -176,27 +181,28 @@ function forecastSets(
     asks.map((a) => a.day),
     (i, index, row) => {
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
-      const { q, day } = asks[i]!;
-      const o = opportunities[index]!;
       // A deal is visited for each day asked in a row: its account and engagement are looked up once.
       if (index !== seen) {
         seen = index;
+        const o = opportunities[index]!;
         const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
         icp = account?.isIcp === true ? 0 : account?.isIcp === false ? 1 : 2;
-        engaged = engagedSince.get(o.id);
+        const since = engagedSince.get(o.id);
+        engaged = since === undefined ? Number.POSITIVE_INFINITY : dayNumber(since);
+        won = o.isWon;
+        closed = dayNumber(o.closeDate);
       }
-      const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
       // Consecutive days often find the deal in the same state: its stage's keys are at hand.
       if (row !== lastRow) {
         lastRow = row;
         known = cellsOfStage(stage[row]!);
       }
-      const persona = engaged !== undefined && engaged <= day ? 0 : 1;
+      const persona = engaged <= days[i]! ? 0 : 1;
       sets[i]!.push({
         amount: amount[row]!,
         stage: known!.stage,
         cell: known!.cells[icp * PERSONA_LABELS.length + persona]!,
-        won,
+        won: won && closed >= starts[i]! && closed <= ends[i]!,
       });
     },
   );
