@@ -40,6 +40,7 @@ export interface Dataset {
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
   const { opportunities } = records;
   const history = indexHistory(opportunities, records.history);
+  const timelines = timelinesOf(opportunities, history);
   // One pass over the deals in record order; the close-date order is then built from numbers.
   const n = opportunities.length;
   const firstWonByAccount = new Map<string, Day>();
@@ -48,7 +49,7 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   const wonCents = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const o = opportunities[i]!;
-    keys[i] = dayNumber(o.closeDate) * n + i;
+    keys[i] = timelines.recordCloseDay[i]! * n + i;
     if (!o.isWon) continue;
     wonCents[i] = toCents(o.amount);
     if (o.accountId === null) continue;
@@ -67,7 +68,7 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   return {
     records,
     history,
-    timelines: timelinesOf(opportunities, history),
+    timelines,
     byCloseDate: { order, day, wonBefore },
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),

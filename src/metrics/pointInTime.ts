@@ -50,6 +50,8 @@ export interface Timelines {
   readonly flags: Uint8Array;
   /** Day number each opportunity was created. */
   readonly created: Int32Array;
+  /** Day number of each opportunity's close date as the record has it today. */
+  readonly recordCloseDay: Int32Array;
   /**
    * Day number from which each opportunity stays closed (its creation when created closed),
    * NEVER when open at the end of its history: before it and from creation it may be open;
@@ -82,6 +84,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
   const stage = new Array<string>(capacity);
   const forecastCategory = new Array<ForecastCategory | null>(capacity);
   const created = new Int32Array(n);
+  const recordCloseDay = new Int32Array(n);
   const closedFrom = new Int32Array(n);
   let rows = 0;
   // The values of the state being added: set from the record, then carried from row to row.
@@ -100,21 +103,22 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     forecastCategory[rows] = categoryNow;
     rows++;
   };
-  const fromRecord = (o: Opportunity) => {
+  const fromRecord = (o: Opportunity, i: number) => {
     stageNow = o.stage;
     amountNow = o.amount;
     probabilityNow = o.probability;
     categoryNow = o.forecastCategory;
-    closeDayNow = dayNumber(o.closeDate);
+    closeDayNow = recordCloseDay[i]!;
   };
   for (let i = 0; i < n; i++) {
     const o = opportunities[i]!;
     first[i] = rows;
     created[i] = dayNumber(o.createdDate);
+    recordCloseDay[i] = dayNumber(o.closeDate);
     const g = history.groupOfOpportunity[i]!;
     const from = history.from[g]!;
     const to = history.from[g + 1]!;
-    fromRecord(o);
+    fromRecord(o, i);
     const closedAt = closeDayNow * 86_400;
     const now = (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0);
     if (from === to) {
@@ -123,7 +127,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
         probabilityNow = null;
         categoryNow = null;
         push(Number.NEGATIVE_INFINITY, 0);
-        fromRecord(o);
+        fromRecord(o, i);
         push(closedAt, now);
       } else push(Number.NEGATIVE_INFINITY, now);
     } else {
@@ -144,7 +148,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
         push(time, (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0));
       }
       if (cut) {
-        fromRecord(o);
+        fromRecord(o, i);
         if (rows === first[i]) push(Number.NEGATIVE_INFINITY, 0);
         push(closedAt, now);
       }
@@ -165,6 +169,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     forecastCategory,
     flags: flags.slice(0, rows),
     created,
+    recordCloseDay,
     closedFrom,
   };
 
