@@ -10,12 +10,7 @@ import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { computeHeadline, type Headline } from "./headline.ts";
 import { icpShareByAmount, leadingIndicators } from "./leadingIndicators.ts";
 import { type NewLogos, newLogos } from "./newLogos.ts";
-import {
-  openPipelineAt,
-  openPipelineAtDays,
-  openPipelineByStage,
-  type PipelinePoint,
-} from "./openPipeline.ts";
+import { openPipelineAt, openPipelineByStage, openRowsAt, type PipelinePoint } from "./openPipeline.ts";
 import { createdIn, type PipelineCreated, pipelineCreated } from "./pipelineCreated.ts";
 import { pipelineFlow } from "./pipelineFlow.ts";
 import {
@@ -97,7 +92,7 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   const quarter = quarterFromId(quarterId, config);
   const previous = shiftQuarter(quarter, -1, config);
   const yearAgo = shiftQuarter(quarter, -4, config);
-  const closed = closedBetween(records.opportunities, quarter.start, quarter.end);
+  const closed = closedBetween(dataset, quarter.start, quarter.end);
   const won = closed.filter((o) => o.isWon);
   const amount = (o: { amount: number }) => o.amount;
   const { noDecision, coverage } = dataset;
@@ -111,9 +106,10 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   const pipelineAt = (path: string, day: string) =>
     when(path, pipelineGap(dataset, day), () => openPipelineAt(dataset, day));
   const historyGap = (day: string) => (coverage.history ? pipelineGap(dataset, day) : REASONS.noHistory);
-  // The open pipeline every headline (this quarter's and its two comparisons') and the
-  // pipeline section ask about, found in one pass: each quarter's end, the one before, a year before.
-  openPipelineAtDays(
+  // The deals open at every day the headlines (this quarter's and its two comparisons') and
+  // the pipeline section ask about, found in one pass: each quarter's end, the one before, a
+  // year before. Open pipeline, pipeline by stage and pipeline due next quarter read them.
+  openRowsAt(
     dataset,
     [quarter, previous, yearAgo].flatMap((q) => [0, -1, -4].map((n) => shiftQuarter(q, n, config).end)),
   );

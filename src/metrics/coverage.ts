@@ -47,8 +47,12 @@ export function dataCoverage(records: Records): DataCoverage {
     if (o.forecastCategory !== null) forecastCategory = true;
     if (o.accountId !== null) accountLink = true;
   }
-  if (!probability) probability = records.history.some((h) => h.probability !== null);
-  if (!forecastCategory) forecastCategory = records.history.some((h) => h.forecastCategory !== null);
+  // One pass over the history for both, stopping once both are found.
+  for (const h of records.history) {
+    if (probability && forecastCategory) break;
+    if (h.probability !== null) probability = true;
+    if (h.forecastCategory !== null) forecastCategory = true;
+  }
   return {
     history: records.history.length > 0,
     probability,

@@ -1,30 +1,31 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
-import type { Account, Contact, Day, HistoryRow, Opportunity, Records } from "../model/records.ts";
+import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
-import { groupBy } from "./groups.ts";
-import { closedSince, type Timeline, timelineOf } from "./pointInTime.ts";
+import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
+import { toCents } from "./money.ts";
+import { type Timelines, timelinesOf } from "./pointInTime.ts";
 
 /*
  * Indexes built once from the records, so that each quarter's metrics are single passes:
- * history by opportunity (sorted by time) and each opportunity's timeline, accounts and
- * contacts by id, and each account's first won close date (which decides new logos and
- * new-vs-existing pipeline).
+ * history by opportunity (sorted by time), every opportunity's timeline, the deals in order
+ * of close date, accounts and contacts by id, and each account's first won close date (which
+ * decides new logos and new-vs-existing pipeline).
  */
 
 /** Records with the indexes every metric shares. */
 export interface Dataset {
   records: Records;
-  /** History rows of each opportunity, oldest first. */
-  historyByOpportunity: Map<string, HistoryRow[]>;
+  /** History rows of each opportunity, oldest first (see `historyOf`). */
+  history: HistoryIndex;
   /** Each opportunity's states over time, in the order of `records.opportunities`. */
-  timelines: Timeline[];
+  timelines: Timelines;
   /**
-   * For each timeline, the day numbers between which it can be open: created on or before,
-   * closed for good from (2^31 - 1 when never). Point-in-time questions skip the rest
-   * without reading their history.
+   * Opportunity indexes by close date (then record order), so a quarter's closes are a range,
+   * not a scan; with the cents won before each position, so bookings between two days are a
+   * subtraction.
    */
-  openWindows: { created: Int32Array; closedFrom: Int32Array };
+  byCloseDate: { order: Int32Array; day: Int32Array; wonBefore: Float64Array };
   accountsById: Map<string, Account>;
   contactsById: Map<string, Contact>;
   /** Close date of each account's first won deal. */
@@ -37,29 +38,38 @@ export interface Dataset {
 
 /** Builds the shared indexes. */
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
-  const historyByOpportunity = groupBy(records.history, (row) => row.opportunityId);
-  // A stable sort keeps rows with the same timestamp in file order, as the CRM wrote them.
-  for (const rows of historyByOpportunity.values())
-    rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const { opportunities } = records;
+  const history = indexHistory(opportunities, records.history);
+  const timelines = timelinesOf(opportunities, history);
+  // One pass over the deals in record order; the close-date order is then built from numbers.
+  const n = opportunities.length;
   const firstWonByAccount = new Map<string, Day>();
-  for (const o of records.opportunities) {
-    if (!o.isWon || o.accountId === null) continue;
+  // Sorted as one number per deal, close day × count + index: a plain numeric sort, no comparator.
+  const keys = new Float64Array(n);
+  const wonCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = opportunities[i]!;
+    keys[i] = timelines.recordCloseDay[i]! * n + i;
+    if (!o.isWon) continue;
+    wonCents[i] = toCents(o.amount);
+    if (o.accountId === null) continue;
     const known = firstWonByAccount.get(o.accountId);
     if (known === undefined || o.closeDate < known) firstWonByAccount.set(o.accountId, o.closeDate);
   }
-  const timelines = records.opportunities.map((o) => timelineOf(o, historyByOpportunity.get(o.id)));
-  const created = new Int32Array(timelines.length);
-  const closedFrom = new Int32Array(timelines.length);
-  timelines.forEach((timeline, i) => {
-    const closed = closedSince(timeline);
-    created[i] = dayNumber(timeline.opportunity.createdDate);
-    closedFrom[i] = closed === null ? 0x7fffffff : dayNumber(closed);
-  });
+  keys.sort();
+  const order = new Int32Array(n);
+  const day = new Int32Array(n);
+  const wonBefore = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    day[k] = Math.floor(keys[k]! / n);
+    order[k] = keys[k]! - day[k]! * n;
+    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
+  }
   return {
     records,
-    historyByOpportunity,
+    history,
     timelines,
-    openWindows: { created, closedFrom },
+    byCloseDate: { order, day, wonBefore },
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
     firstWonByAccount,
@@ -68,7 +78,54 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   };
 }
 
-/** The opportunities closed within [start, end] by close date. */
-export function closedBetween(opportunities: readonly Opportunity[], start: Day, end: Day): Opportunity[] {
-  return opportunities.filter((o) => o.isClosed && o.closeDate >= start && o.closeDate <= end);
+// A quarter's closes are asked for by the headline of three quarters, the sections and the trends.
+const closingCache = new WeakMap<Dataset, Map<string, readonly Opportunity[]>>();
+
+/** The opportunities, open or closed, whose close date is within [start, end], in record order. */
+export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
+  let cache = closingCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    closingCache.set(dataset, cache);
+  }
+  const key = `${start}/${end}`;
+  let found = cache.get(key);
+  if (!found) {
+    const { opportunities } = dataset.records;
+    // Sorted back into record order on a copy: the index itself stays in close-date order.
+    found = Array.from(closingIndexes(dataset, start, end).slice().sort(), (i) => opportunities[i]!);
+    cache.set(key, found);
+  }
+  return [...found];
+}
+
+/** The indexes of the opportunities whose close date is within [start, end], by close date. */
+function closingIndexes(dataset: Dataset, start: Day, end: Day): Int32Array {
+  const { order, day } = dataset.byCloseDate;
+  return order.subarray(firstAtLeast(day, dayNumber(start)), firstAtLeast(day, dayNumber(end) + 1));
+}
+
+/** Cents won by the deals whose close date is within [start, end]. */
+export function wonCentsBetween(dataset: Dataset, start: Day, end: Day): number {
+  const { day, wonBefore } = dataset.byCloseDate;
+  const from = firstAtLeast(day, dayNumber(start));
+  const to = Math.max(from, firstAtLeast(day, dayNumber(end) + 1));
+  return wonBefore[to]! - wonBefore[from]!;
+}
+
+/** The opportunities closed within [start, end] by close date, in record order. */
+export function closedBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
+  return closingBetween(dataset, start, end).filter((o) => o.isClosed);
+}
+
+/** The first index of a sorted array whose value is at least `value` (its length when none). */
+function firstAtLeast(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/days.ts";
+import { addDays, dayNumber } from "../calendar/days.ts";
 import {
   type FiscalCalendar,
   type Quarter,
@@ -7,8 +7,8 @@ import {
 } from "../calendar/fiscalCalendar.ts";
 import type { Day, ForecastCategory } from "../model/records.ts";
 import { knowsPipelineAt } from "./coverage.ts";
-import { closedBetween, type Dataset } from "./dataset.ts";
-import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
+import { type Dataset, wonCentsBetween } from "./dataset.ts";
+import { fromCents, ratio, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
 
 /*
@@ -85,10 +85,7 @@ export function forecastAccuracy(
 
 /** A quarter's accuracy from its points: the one at its start first, then its weeks (if asked). */
 function accuracyOf(dataset: Dataset, quarter: Quarter, points: readonly ForecastPoint[]): ForecastAccuracy {
-  const actual = sumMoney(
-    closedBetween(dataset.records.opportunities, quarter.start, quarter.end).filter((o) => o.isWon),
-    (o) => o.amount,
-  );
+  const actual = fromCents(wonCentsBetween(dataset, quarter.start, quarter.end));
   const [atStart, ...weeks] = points as [ForecastPoint, ...ForecastPoint[]];
   const submitted = atStart.submittedCommit !== null;
   const forecast = forecastOf(atStart);
@@ -125,27 +122,25 @@ function pointsOn(
   dataset: Dataset,
   asks: readonly { quarter: Quarter; day: Day; week: number }[],
 ): ForecastPoint[] {
-  const won = asks.map(() => 0);
-  for (const o of dataset.records.opportunities) {
-    if (!o.isWon) continue;
-    asks.forEach(({ quarter, day }, i) => {
-      if (o.closeDate >= quarter.start && o.closeDate <= day) won[i]! += toCents(o.amount);
-    });
-  }
+  const won = asks.map(({ quarter, day }) => wonCentsBetween(dataset, quarter.start, day));
   const weighted = asks.map(() => 0);
   const commit = asks.map(() => 0);
   // One deal whose probability that day is unknown makes the weighted view unknown too:
   // counting it as 0% would understate the forecast and overstate its error.
   const probabilityKnown = asks.map(() => true);
+  const timelines = dataset.timelines;
+  const { closeDay, amount } = timelines;
+  const starts = asks.map(({ quarter }) => dayNumber(quarter.start));
+  const ends = asks.map(({ quarter }) => dayNumber(quarter.end));
   forEachOpenAt(
     dataset,
     asks.map((a) => a.day),
-    (i, _opportunity, state) => {
-      const { quarter } = asks[i]!;
-      if (state.closeDate < quarter.start || state.closeDate > quarter.end) return;
-      if (state.probability === null) probabilityKnown[i] = false;
-      else weighted[i]! += Math.round(toCents(state.amount) * state.probability);
-      if (state.forecastCategory === "commit") commit[i]! += toCents(state.amount);
+    (i, _opportunity, row) => {
+      if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
+      const probability = timelines.probability[row]!;
+      if (Number.isNaN(probability)) probabilityKnown[i] = false;
+      else weighted[i]! += Math.round(toCents(amount[row]!) * probability);
+      if (timelines.forecastCategory[row] === "commit") commit[i]! += toCents(amount[row]!);
     },
   );
   return asks.map(({ quarter, day, week }, i) => {

@@ -1,5 +1,6 @@
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Dataset } from "./dataset.ts";
+import { historyOf } from "./historyIndex.ts";
 import { ratio } from "./money.ts";
 
 /*
@@ -58,7 +59,7 @@ function furthestReached(dataset: Dataset): Map<string, number> {
   const converted = new Set(dataset.records.leads.map((l) => l.convertedOpportunityId));
   for (const o of dataset.records.opportunities) {
     if (!converted.has(o.id)) continue;
-    const states = [o, ...(dataset.historyByOpportunity.get(o.id) ?? [])];
+    const states = [o, ...historyOf(dataset.history, o.id)];
     let level = 0;
     for (const s of states) {
       const p = s.probability ?? 0;

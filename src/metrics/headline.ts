@@ -1,10 +1,10 @@
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import { knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
-import { growth, ratio, toCents } from "./money.ts";
+import { growth, ratio, sumMoney, toCents } from "./money.ts";
 import { newLogos } from "./newLogos.ts";
 import { openPipelineAt } from "./openPipeline.ts";
-import { pipelineCreated } from "./pipelineCreated.ts";
+import { createdIn } from "./pipelineCreated.ts";
 import { pipelineFlow } from "./pipelineFlow.ts";
 import { companyPlan, pipelineDueIn } from "./plan.ts";
 import { salesCycle } from "./salesCycle.ts";
@@ -61,7 +61,7 @@ export function computeHeadline(
 ): Headline {
   const { coverage } = dataset;
   const q = quarter.id;
-  const closed = closedBetween(dataset.records.opportunities, quarter.start, quarter.end);
+  const closed = closedBetween(dataset, quarter.start, quarter.end);
   const winLoss = summarizeWinLoss(closed, dataset.noDecision);
   const won = closed.filter((o) => o.isWon);
   const cycle = salesCycle(won);
@@ -105,7 +105,9 @@ export function computeHeadline(
     openPipeline: open,
     pipelineGrowthQoQ: growthOf(open, pipeline(previous.end)),
     pipelineGrowthYoY: growthOf(open, pipeline(yearAgo.end)),
-    pipelineCreated: knowsPipelineAt(coverage, quarter.end) ? pipelineCreated(dataset, quarter).amount : null,
+    pipelineCreated: knowsPipelineAt(coverage, quarter.end)
+      ? sumMoney(createdIn(dataset, quarter), (c) => c.amount)
+      : null,
     salesCycleDaysMedian: cycle.medianDays,
     bookingsPlan: plan,
     attainment: plan === null ? null : ratio(winLoss.wonAmount, plan),

@@ -1,6 +1,6 @@
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
-import type { Dataset } from "./dataset.ts";
+import { closingBetween, type Dataset } from "./dataset.ts";
 import { fromCents, sumMoney, toCents } from "./money.ts";
 
 /** An account won for the first time in the quarter. */
@@ -29,9 +29,8 @@ export interface NewLogos {
 /** Accounts whose first-ever won opportunity closed in the quarter, largest first. */
 export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
   const logos = new Map<string, NewLogo & { cents: number }>();
-  for (const o of dataset.records.opportunities) {
-    if (!o.isWon || o.accountId === null || o.closeDate < quarter.start || o.closeDate > quarter.end)
-      continue;
+  for (const o of closingBetween(dataset, quarter.start, quarter.end)) {
+    if (!o.isWon || o.accountId === null) continue;
     const firstWon = dataset.firstWonByAccount.get(o.accountId)!;
     if (firstWon < quarter.start) continue;
     const account = dataset.accountsById.get(o.accountId);

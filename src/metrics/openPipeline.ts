@@ -1,9 +1,9 @@
 import { dayNumber } from "../calendar/days.ts";
-import type { Day, Opportunity } from "../model/records.ts";
+import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { fromCents, toCents } from "./money.ts";
-import { endOf, type OpportunityState, stateAt } from "./pointInTime.ts";
+import { CLOSED, endOfDay } from "./pointInTime.ts";
 
 /** Open pipeline at the end of a day: amount and number of deals. */
 export interface PipelinePoint {
@@ -12,34 +12,18 @@ export interface PipelinePoint {
   deals: number;
 }
 
-/** The opportunities open at the end of `day`, each with its state then. */
-export function* openAt(
-  dataset: Dataset,
-  day: Day,
-): Generator<{ opportunity: Opportunity; state: OpportunityState }> {
-  const endOfDay = endOf(day);
-  const n = dayNumber(day);
-  const { created, closedFrom } = dataset.openWindows;
-  const { timelines } = dataset;
-  for (let i = 0; i < timelines.length; i++) {
-    if (created[i]! > n || closedFrom[i]! <= n) continue;
-    const timeline = timelines[i]!;
-    const state = stateAt(timeline, day, endOfDay);
-    if (state !== null && !state.isClosed) yield { opportunity: timeline.opportunity, state };
-  }
-}
-
 /**
  * The opportunities open at the end of each of `days`, in one pass over the timelines: a pack
  * asks dozens of days (quarter ends, each week of the forecast, each quarter of the backtest),
  * and each deal's history is walked once for all of them rather than once per day. `visit`
  * gets the index in `days` of the day asked (a day asked twice is visited under both
- * indexes); for any one day, deals come in the order `openAt` gives them.
+ * indexes), the opportunity's index and the row of its state then in `dataset.timelines`;
+ * for any one day, deals come in record order.
  */
 export function forEachOpenAt(
   dataset: Dataset,
   days: readonly Day[],
-  visit: (dayIndex: number, opportunity: Opportunity, state: OpportunityState) => void,
+  visit: (dayIndex: number, opportunity: number, row: number) => void,
 ): void {
   // The distinct days in ascending order, each with the indexes it was asked under.
   const asked = new Map<Day, number[]>();
@@ -50,72 +34,90 @@ export function forEachOpenAt(
   });
   const sorted = [...asked.keys()].sort();
   const numbers = sorted.map(dayNumber);
-  const ends = sorted.map(endOf);
+  const ends = numbers.map(endOfDay);
   const indexes = sorted.map((day) => asked.get(day)!);
-  const { created, closedFrom } = dataset.openWindows;
-  const { timelines } = dataset;
-  for (let i = 0; i < timelines.length; i++) {
+  if (sorted.length === 0) return;
+  const { created, closedFrom, first, at, flags } = dataset.timelines;
+  for (let i = 0; i < created.length; i++) {
     const from = created[i]!;
     const until = closedFrom[i]!;
-    const { opportunity, at, states } = timelines[i]!;
+    // Most deals were closed for good before the earliest day asked, or created after the last.
+    if (until <= numbers[0]! || from > numbers[numbers.length - 1]!) continue;
+    const last = first[i + 1]! - 1;
     // The timeline's changes are in time order, so the last change by the end of each later
     // day is found by moving forward from the one before.
-    let change = 0;
+    let row = first[i]!;
     for (let d = 0; d < sorted.length; d++) {
       const n = numbers[d]!;
       if (n < from) continue;
       if (n >= until) break;
       const end = ends[d]!;
-      while (change + 1 < at.length && at[change + 1]! <= end) change++;
-      const state = states[change]!;
-      if (state.isClosed) continue;
-      for (const index of indexes[d]!) visit(index, opportunity, state);
+      while (row < last && at[row + 1]! <= end) row++;
+      if (flags[row]! & CLOSED) continue;
+      for (const index of indexes[d]!) visit(index, i, row);
     }
   }
 }
 
-// The headline and the pipeline section ask for the same quarter ends.
-const pipelineCache = new WeakMap<Dataset, Map<Day, PipelinePoint>>();
+// The headlines and the pipeline section ask about the same quarter ends, several ways.
+const openCache = new WeakMap<Dataset, Map<Day, { rows: Int32Array; cents: number }>>();
+
+/**
+ * The state rows (in `dataset.timelines`) of the deals open at the end of each of `days`, in
+ * record order, and the cents they sum to; the days not yet known are found in one pass and
+ * kept. Asked up front with every quarter end a pack needs, the later questions (open
+ * pipeline, by stage, due next quarter) read what is kept instead of walking the deals again.
+ */
+function openAt(dataset: Dataset, days: readonly Day[]): { rows: Int32Array; cents: number }[] {
+  let cache = openCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    openCache.set(dataset, cache);
+  }
+  const missing = [...new Set(days.filter((day) => !cache.has(day)))];
+  if (missing.length > 0) {
+    const found = missing.map((): number[] => []);
+    const cents = missing.map(() => 0);
+    const { amount } = dataset.timelines;
+    forEachOpenAt(dataset, missing, (d, _opportunity, row) => {
+      found[d]!.push(row);
+      cents[d]! += toCents(amount[row]!);
+    });
+    missing.forEach((day, d) => {
+      cache.set(day, { rows: Int32Array.from(found[d]!), cents: cents[d]! });
+    });
+  }
+  return days.map((day) => cache.get(day)!);
+}
+
+/** The state rows of the deals open at the end of each of `days` (see `openAt`). */
+export function openRowsAt(dataset: Dataset, days: readonly Day[]): Int32Array[] {
+  return openAt(dataset, days).map((open) => open.rows);
+}
 
 /**
  * Σ amount as of `day` of the opportunities created on or before `day` whose stage as of
  * `day` was not closed, whatever their expected close date.
  */
 export function openPipelineAt(dataset: Dataset, day: Day): PipelinePoint {
-  return { ...openPipelineAtDays(dataset, [day])[0]! };
+  return openPipelineAtDays(dataset, [day])[0]!;
 }
 
-/**
- * Open pipeline at the end of each of `days`, those not yet known found in one pass; asked
- * up front with every day a pack needs, the later questions of single days are answered
- * from what is kept.
- */
+/** Open pipeline at the end of each of `days`. */
 export function openPipelineAtDays(dataset: Dataset, days: readonly Day[]): PipelinePoint[] {
-  let cache = pipelineCache.get(dataset);
-  if (!cache) {
-    cache = new Map();
-    pipelineCache.set(dataset, cache);
-  }
-  const missing = [...new Set(days.filter((day) => !cache.has(day)))];
-  if (missing.length > 0) {
-    const cents = new Array<number>(missing.length).fill(0);
-    const deals = new Array<number>(missing.length).fill(0);
-    forEachOpenAt(dataset, missing, (d, _opportunity, state) => {
-      cents[d]! += toCents(state.amount);
-      deals[d]!++;
-    });
-    missing.forEach((day, d) => {
-      cache.set(day, { date: day, amount: fromCents(cents[d]!), deals: deals[d]! });
-    });
-  }
-  return days.map((day) => ({ ...cache.get(day)! }));
+  return openAt(dataset, days).map(({ rows, cents }, d) => ({
+    date: days[d]!,
+    amount: fromCents(cents),
+    deals: rows.length,
+  }));
 }
 
 /** Open pipeline at the end of `day` by stage as of then, largest first. */
 export function openPipelineByStage(dataset: Dataset, day: Day): AmountGroup[] {
+  const { stage, amount } = dataset.timelines;
   return sumBy(
-    openAt(dataset, day),
-    ({ state }) => state.stage,
-    ({ state }) => state.amount,
+    openRowsAt(dataset, [day])[0]!,
+    (row) => stage[row]!,
+    (row) => amount[row]!,
   );
 }

@@ -1,10 +1,10 @@
-import { addDays } from "../calendar/days.ts";
+import { addDays, dayNumber } from "../calendar/days.ts";
 import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { sumMoney } from "./money.ts";
-import { stateAt } from "./pointInTime.ts";
+import { CLOSED, rowAt } from "./pointInTime.ts";
 
 /** Pipeline created in a quarter, and where it came from. */
 export interface PipelineCreated {
@@ -54,14 +54,18 @@ const createdCache = new WeakMap<Dataset, Map<string, readonly CreatedDeal[]>>()
 
 function findCreated(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
   const created: CreatedDeal[] = [];
-  for (const timeline of dataset.timelines) {
-    const { opportunity } = timeline;
-    if (opportunity.createdDate < quarter.start || opportunity.createdDate > quarter.end) continue;
-    const state = stateAt(timeline, quarter.end);
+  const timelines = dataset.timelines;
+  const first = dayNumber(quarter.start);
+  const last = dayNumber(quarter.end);
+  for (let i = 0; i < timelines.created.length; i++) {
+    const day = timelines.created[i]!;
+    if (day < first || day > last) continue;
+    // Created by the quarter's end, so it has a state then.
+    const row = rowAt(timelines, i, last);
     created.push({
-      opportunity,
-      amount: state?.amount ?? opportunity.amount,
-      open: state !== null && !state.isClosed,
+      opportunity: timelines.opportunities[i]!,
+      amount: timelines.amount[row]!,
+      open: (timelines.flags[row]! & CLOSED) === 0,
     });
   }
   return created;

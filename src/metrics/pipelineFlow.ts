@@ -1,9 +1,9 @@
-import { addDays, dayNumber } from "../calendar/days.ts";
+import { dayFromNumber, dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, toCents } from "./money.ts";
-import { type OpportunityState, stateAt, type Timeline } from "./pointInTime.ts";
+import { CLOSED, rowAt, type Timelines, WON } from "./pointInTime.ts";
 
 /*
  * Pipeline flow: how the pipeline due to close in a quarter moved from its first day to its
@@ -77,41 +77,60 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     lost: 0,
     end: 0,
   };
-  const movers: FlowMover[] = [];
-  const dayBefore = addDays(quarter.start, -1);
-  const inQuarter = (s: OpportunityState | null) =>
-    s !== null && s.closeDate >= quarter.start && s.closeDate <= quarter.end;
-  const member = (s: OpportunityState | null) => inQuarter(s) && !s!.isClosed;
-
-  const { closedFrom } = dataset.openWindows;
-  const closedBeforeStart = dayNumber(dayBefore);
-  for (let i = 0; i < dataset.timelines.length; i++) {
-    const timeline = dataset.timelines[i]!;
-    const o = timeline.opportunity;
-    if (o.createdDate > quarter.end) continue;
-    const days = eventDays(timeline, quarter);
-    // Closed for good before the quarter and untouched in it: neither in its pipeline nor moving.
-    if (closedFrom[i]! <= closedBeforeStart && days.length === 0) continue;
-    let before = stateAt(timeline, dayBefore);
-    if (member(before)) cents.start += toCents(before!.amount);
+  // The largest movers, in rank order (see keepLargest).
+  const movers: Mover[] = [];
+  const timelines = dataset.timelines;
+  const { closeDay, amount, flags, created, closedFrom, first: firstRow, at } = timelines;
+  const first = dayNumber(quarter.start);
+  const last = dayNumber(quarter.end);
+  // States are rows of the timelines, −1 before the deal existed.
+  const inQuarter = (r: number) => r >= 0 && closeDay[r]! >= first && closeDay[r]! <= last;
+  const member = (r: number) => inQuarter(r) && (flags[r]! & CLOSED) === 0;
+  // The deal and day being classified, for the movers list.
+  let deal = 0;
+  let today = 0;
+  const move = (bucket: Bucket, moved: number) => {
+    cents[bucket] += toCents(moved);
+    if (bucket === "pushedOut" || bucket === "pulledIn" || bucket === "increased" || bucket === "decreased") {
+      const o = timelines.opportunities[deal]!;
+      keepLargest(movers, {
+        id: o.id,
+        name: o.name,
+        owner: o.owner,
+        movement: bucket,
+        amount: moved,
+        day: today,
+      });
+    }
+  };
+  const states = { member, inQuarter, amount, flags };
+  const days: number[] = [];
+  for (let i = 0; i < created.length; i++) {
+    if (created[i]! > last) continue;
+    // Created before the quarter and last changed before it: the same state all quarter
+    // long (the common case, told without listing days or searching the timeline).
+    const lastRow = firstRow[i + 1]! - 1;
+    if (created[i]! < first && at[lastRow]! < first * 86_400) {
+      if (member(lastRow)) {
+        cents.start += toCents(amount[lastRow]!);
+        cents.end += toCents(amount[lastRow]!);
+      }
+      continue;
+    }
+    eventDays(timelines, i, first, last, days);
+    if (closedFrom[i]! < first && days.length === 0) continue;
+    deal = i;
+    let before = rowAt(timelines, i, first - 1);
+    if (member(before)) cents.start += toCents(amount[before]!);
     for (const day of days) {
-      const after = stateAt(timeline, day);
-      const move = (bucket: Bucket, amount: number) => {
-        cents[bucket] += toCents(amount);
-        if (
-          bucket === "pushedOut" ||
-          bucket === "pulledIn" ||
-          bucket === "increased" ||
-          bucket === "decreased"
-        ) {
-          movers.push({ id: o.id, name: o.name, owner: o.owner, movement: bucket, amount, day });
-        }
-      };
-      classify(before, after, member, inQuarter, move);
+      const after = rowAt(timelines, i, day);
+      today = day;
+      classify(before, after, states, move);
       before = after;
     }
-    const last = stateAt(timeline, quarter.end);
-    if (member(last)) cents.end += toCents(last!.amount);
+    // Unchanged within the quarter: it ends as it began.
+    const end = days.length === 0 ? before : rowAt(timelines, i, last);
+    if (member(end)) cents.end += toCents(amount[end]!);
   }
   const explained =
     cents.start +
@@ -134,43 +153,84 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     residual: fromCents(cents.end - explained),
     end: fromCents(cents.end),
   };
-  movers.sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
-  return { flow, movers: movers.slice(0, 15) };
+  return { flow, movers: movers.map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
 }
 
-/** Puts one day's change of a deal into the flow's buckets. */
+/** How many movers the flow lists. */
+const MOVERS = 15;
+
+type Mover = Omit<FlowMover, "day"> & { day: number };
+
+/** Largest amount first, then by id. */
+const rank = (a: Mover, b: Mover) => b.amount - a.amount || a.id.localeCompare(b.id);
+
+/**
+ * Keeps `mover` among the MOVERS largest seen so far, in rank order; of equal rank the one
+ * seen first stays first. A quarter of an enterprise export has hundreds of thousands of
+ * movements: sorting them all to list fifteen would cost more than finding them.
+ */
+function keepLargest(top: Mover[], mover: Mover): void {
+  if (top.length === MOVERS && rank(mover, top[MOVERS - 1]!) >= 0) return;
+  let at = top.length;
+  while (at > 0 && rank(mover, top[at - 1]!) < 0) at--;
+  top.splice(at, 0, mover);
+  if (top.length > MOVERS) top.pop();
+}
+
+/** What a state row says, for `classify`. */
+interface States {
+  member: (row: number) => boolean;
+  inQuarter: (row: number) => boolean;
+  amount: Float64Array;
+  flags: Uint8Array;
+}
+
+/** Puts one day's change of a deal (state rows before and after, −1 before it existed) into the flow's buckets. */
 function classify(
-  before: OpportunityState | null,
-  after: OpportunityState | null,
-  member: (s: OpportunityState | null) => boolean,
-  inQuarter: (s: OpportunityState | null) => boolean,
+  before: number,
+  after: number,
+  { member, inQuarter, amount, flags }: States,
   move: (bucket: Bucket, amount: number) => void,
 ): void {
-  if (after === null) return;
-  const closedInQuarter = after.isClosed && inQuarter(after);
+  if (after === -1) return;
+  const closed = (r: number) => (flags[r]! & CLOSED) !== 0;
+  const outcome = (r: number) => ((flags[r]! & WON) !== 0 ? "won" : "lost");
+  const closedInQuarter = closed(after) && inQuarter(after);
   if (member(before)) {
     if (member(after) || closedInQuarter) {
-      const delta = after.amount - before!.amount;
+      const delta = amount[after]! - amount[before]!;
       if (delta > 0) move("increased", delta);
       if (delta < 0) move("decreased", -delta);
-      if (closedInQuarter) move(after.isWon ? "won" : "lost", after.amount);
+      if (closedInQuarter) move(outcome(after), amount[after]!);
     } else {
-      move("pushedOut", before!.amount);
+      move("pushedOut", amount[before]!);
     }
     return;
   }
-  if (member(after) || (closedInQuarter && !(before?.isClosed && inQuarter(before)))) {
-    move(before === null ? "created" : "pulledIn", after.amount);
-    if (closedInQuarter) move(after.isWon ? "won" : "lost", after.amount);
+  if (member(after) || (closedInQuarter && !(before !== -1 && closed(before) && inQuarter(before)))) {
+    move(before === -1 ? "created" : "pulledIn", amount[after]!);
+    if (closedInQuarter) move(outcome(after), amount[after]!);
   }
 }
 
-/** The days in the quarter on which the deal may have changed: its creation and each change on its timeline. */
-function eventDays(timeline: Timeline, quarter: Quarter): Day[] {
-  const days = new Set<Day>();
-  const within = (d: Day) => d >= quarter.start && d <= quarter.end;
-  if (within(timeline.opportunity.createdDate)) days.add(timeline.opportunity.createdDate);
-  // A timeline without history has one change at most: its close.
-  for (const at of timeline.at) if (within(at.slice(0, 10))) days.add(at.slice(0, 10));
-  return [...days].sort();
+/**
+ * The day numbers in [first, last] on which deal i may have changed, ascending, into `days`:
+ * its creation and each change on its timeline.
+ */
+function eventDays(timelines: Timelines, i: number, first: number, last: number, days: number[]): void {
+  days.length = 0;
+  const created = timelines.created[i]!;
+  if (created >= first && created <= last) days.push(created);
+  // A timeline without history has one change at most: its close. Changes are in time order.
+  for (let r = timelines.first[i]!; r < timelines.first[i + 1]!; r++) {
+    const day = Math.floor(timelines.at[r]! / 86_400);
+    if (day >= first && day <= last && day !== days[days.length - 1]) days.push(day);
+  }
+  if (days.length > 1 && days[0] === created) {
+    // The creation day may come after the first changes (rows time-stamped before it).
+    days.sort((a, b) => a - b);
+    let kept = 1;
+    for (let k = 1; k < days.length; k++) if (days[k] !== days[kept - 1]) days[kept++] = days[k]!;
+    days.length = kept;
+  }
 }

@@ -1,8 +1,9 @@
+import { dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Opportunity, Target } from "../model/records.ts";
-import type { Dataset } from "./dataset.ts";
+import { closingBetween, type Dataset } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
-import { openAt } from "./openPipeline.ts";
+import { openRowsAt } from "./openPipeline.ts";
 
 /*
  * Plan and attainment: the bookings plan of targets.csv (metric bookings, per
@@ -83,9 +84,7 @@ export function companyPlan(
 export function quarterPlan(dataset: Dataset, quarter: Quarter): QuarterPlan | null {
   const plan = companyPlan(dataset.records.targets, quarter.id);
   if (plan === null) return null;
-  const won = dataset.records.opportunities.filter(
-    (o) => o.isWon && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
-  );
+  const won = closingBetween(dataset, quarter.start, quarter.end).filter((o) => o.isWon);
   const booked = (match: (o: Opportunity) => boolean) =>
     fromCents(won.reduce((s, o) => (match(o) ? s + toCents(o.amount) : s), 0));
   const line = (key: string, planned: number, bookings: number): PlanLine => ({
@@ -143,9 +142,12 @@ export function pipelineDueIn(
 ): { amount: number; deals: number } {
   let cents = 0;
   let deals = 0;
-  for (const { state } of openAt(dataset, quarter.end)) {
-    if (state.closeDate < next.start || state.closeDate > next.end) continue;
-    cents += toCents(state.amount);
+  const { closeDay, amount } = dataset.timelines;
+  const first = dayNumber(next.start);
+  const last = dayNumber(next.end);
+  for (const row of openRowsAt(dataset, [quarter.end])[0]!) {
+    if (closeDay[row]! < first || closeDay[row]! > last) continue;
+    cents += toCents(amount[row]!);
     deals++;
   }
   return { amount: fromCents(cents), deals };

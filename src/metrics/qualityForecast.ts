@@ -1,4 +1,4 @@
-import { addDays, dayFromNumber } from "../calendar/days.ts";
+import { addDays, dayFromNumber, dayNumber } from "../calendar/days.ts";
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import { NO_REF } from "../model/activityLog.ts";
 import type { Day } from "../model/records.ts";
@@ -19,6 +19,9 @@ import { forEachOpenAt } from "./openPipeline.ts";
 const POOLING = 5;
 /** Quarters of history each forecast learns from. */
 const TRAINING_QUARTERS = 6;
+/** The account's fit, then the target persona's engagement: the two halves of a cell. */
+const ICP_LABELS = ["ICP", "not ICP", "unknown"] as const;
+const PERSONA_LABELS = ["target persona engaged", "not engaged"] as const;
 
 interface Candidate {
   amount: number;
@@ -73,14 +76,13 @@ export function qualityForecast(
   const byQuarter = new Map(quarters.map((q, i) => [q.id, sets[i]!]));
   const setOf = (q: Quarter) => byQuarter.get(q.id)!;
   const trainingFor = (q: Quarter) =>
-    Array.from({ length: TRAINING_QUARTERS }, (_, i) => setOf(shiftQuarter(q, -(i + 1), calendar))).flat();
+    Array.from({ length: TRAINING_QUARTERS }, (_, i) => setOf(shiftQuarter(q, -(i + 1), calendar)));
 
   const backtest: BacktestRow[] = [];
   for (let i = backtestQuarters - 1; i >= 0; i--) {
     const q = shiftQuarter(quarter, -i, calendar);
-    const training = trainingFor(q);
-    if (training.length === 0) continue;
-    const model = learn(training);
+    const model = learn(trainingFor(q));
+    if (model.deals === 0) continue;
     const set = setOf(q);
     backtest.push({
       quarter: q.id,
@@ -97,14 +99,12 @@ export function qualityForecast(
   const flatError = meanError("flat");
   const qualityError = meanError("quality");
 
-  const model = learn(
-    [
-      setOf(quarter),
-      ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
-        setOf(shiftQuarter(quarter, -(i + 1), calendar)),
-      ),
-    ].flat(),
-  );
+  const model = learn([
+    setOf(quarter),
+    ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
+      setOf(shiftQuarter(quarter, -(i + 1), calendar)),
+    ),
+  ]);
   return {
     trainingQuarters: TRAINING_QUARTERS,
     backtest,
@@ -149,22 +149,60 @@ function forecastSets(
   engagedSince: Map<string, Day>,
 ): Candidate[][] {
   const sets = asks.map((): Candidate[] => []);
+  const { opportunities, closeDay, amount, stage } = dataset.timelines;
+  const starts = asks.map(({ q }) => dayNumber(q.start));
+  const ends = asks.map(({ q }) => dayNumber(q.end));
+  const days = asks.map(({ day }) => dayNumber(day));
+  // What is looked up once per deal (see below): its fit, the day it engaged (infinity
+  // when never), whether and when it was won.
+  let seen = -1;
+  let icp = 0;
+  let engaged = 0;
+  let won = false;
+  let closed = 0;
+  let lastRow = -1;
+  let known: { stage: string; cells: string[] } | undefined;
+  // Each stage's name and its cells' keys made once and shared by every deal in them: the
+  // tallies then look up the same few strings rather than a new one per deal and day.
+  const cellsOf = new Map<string, { stage: string; cells: string[] }>();
+  const cellsOfStage = (name: string) => {
+    let entry = cellsOf.get(name);
+    if (!entry) {
+      const keys = ICP_LABELS.flatMap((fit) =>
+        PERSONA_LABELS.map((persona) => `${name}\u0000${fit}\u0000${persona}`),
+      );
+      entry = { stage: name, cells: keys };
+      cellsOf.set(name, entry);
+    }
+    return entry;
+  };
   forEachOpenAt(
     dataset,
     asks.map((a) => a.day),
-    (i, o, state) => {
-      const { q, day } = asks[i]!;
-      if (state.closeDate < q.start || state.closeDate > q.end) return;
-      const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
-      const icp = account?.isIcp === true ? "ICP" : account?.isIcp === false ? "not ICP" : "unknown";
-      const engaged = engagedSince.get(o.id);
-      const persona = engaged !== undefined && engaged <= day ? "target persona engaged" : "not engaged";
-      const won = o.isWon && o.closeDate >= q.start && o.closeDate <= q.end;
+    (i, index, row) => {
+      if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
+      // A deal is visited for each day asked in a row: its account and engagement are looked up once.
+      if (index !== seen) {
+        seen = index;
+        const o = opportunities[index]!;
+        const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
+        icp = account?.isIcp === true ? 0 : account?.isIcp === false ? 1 : 2;
+        const since = engagedSince.get(o.id);
+        engaged = since === undefined ? Number.POSITIVE_INFINITY : dayNumber(since);
+        won = o.isWon;
+        closed = dayNumber(o.closeDate);
+      }
+      // Consecutive days often find the deal in the same state: its stage's keys are at hand.
+      if (row !== lastRow) {
+        lastRow = row;
+        known = cellsOfStage(stage[row]!);
+      }
+      const persona = engaged <= days[i]! ? 0 : 1;
       sets[i]!.push({
-        amount: state.amount,
-        stage: state.stage,
-        cell: `${state.stage}\u0000${icp}\u0000${persona}`,
-        won,
+        amount: amount[row]!,
+        stage: known!.stage,
+        cell: known!.cells[icp * PERSONA_LABELS.length + persona]!,
+        won: won && closed >= starts[i]! && closed <= ends[i]!,
       });
     },
   );
@@ -190,25 +228,66 @@ function targetPersonaEngagement(dataset: Dataset): Map<string, Day> {
   return engaged;
 }
 
-function learn(training: readonly Candidate[]) {
-  const count = (key: (c: Candidate) => string) => {
-    const m = new Map<string, { deals: number; won: number }>();
-    for (const c of training) {
-      const entry = m.get(key(c)) ?? { deals: 0, won: 0 };
-      entry.deals++;
-      if (c.won) entry.won++;
-      m.set(key(c), entry);
+/** Deals and wins per stage and per cell of a set of deals. */
+interface Tally {
+  deals: number;
+  won: number;
+  stages: Map<string, { deals: number; won: number }>;
+  cells: Map<string, { deals: number; won: number }>;
+}
+
+const emptyTally = (): Tally => ({ deals: 0, won: 0, stages: new Map(), cells: new Map() });
+
+// Each quarter's set trains up to seven models (the backtest's and this quarter's): counted once.
+const tallies = new WeakMap<readonly Candidate[], Tally>();
+
+function tallyOf(set: readonly Candidate[]): Tally {
+  let tally = tallies.get(set);
+  if (!tally) {
+    tally = emptyTally();
+    for (const c of set) {
+      const one = { deals: 1, won: c.won ? 1 : 0 };
+      addTo(tally, one);
+      count(tally.stages, c.stage, one);
+      count(tally.cells, c.cell, one);
     }
-    return m;
-  };
-  const stages = count((c) => c.stage);
-  const cells = count((c) => c.cell);
-  const overall = ratio(training.filter((c) => c.won).length, training.length) ?? 0;
+    tallies.set(set, tally);
+  }
+  return tally;
+}
+
+function addTo(into: { deals: number; won: number }, n: { deals: number; won: number }): void {
+  into.deals += n.deals;
+  into.won += n.won;
+}
+
+function count(
+  m: Map<string, { deals: number; won: number }>,
+  key: string,
+  n: { deals: number; won: number },
+) {
+  const entry = m.get(key);
+  if (entry) addTo(entry, n);
+  else m.set(key, { ...n });
+}
+
+/** Win rates per stage and per cell learned from the training quarters' sets. */
+function learn(training: readonly (readonly Candidate[])[]) {
+  const all = emptyTally();
+  for (const set of training) {
+    const tally = tallyOf(set);
+    addTo(all, tally);
+    for (const [stage, n] of tally.stages) count(all.stages, stage, n);
+    for (const [cell, n] of tally.cells) count(all.cells, cell, n);
+  }
+  const { stages, cells } = all;
+  const overall = ratio(all.won, all.deals) ?? 0;
   const stageRate = (stage: string) => {
     const s = stages.get(stage);
     return s ? s.won / s.deals : overall;
   };
   return {
+    deals: all.deals,
     cells,
     stageRate,
     /** A cell's win rate pooled towards its stage's rate. */

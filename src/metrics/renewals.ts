@@ -16,9 +16,7 @@ export interface Renewals {
 
 /** Renewal rate by count and by amount, of renewal deals closed in the quarter. */
 export function renewals(dataset: Dataset, quarter: Quarter): Renewals {
-  const closed = closedBetween(dataset.records.opportunities, quarter.start, quarter.end).filter(
-    (o) => o.type === "renewal",
-  );
+  const closed = closedBetween(dataset, quarter.start, quarter.end).filter((o) => o.type === "renewal");
   const renewed = closed.filter((o) => o.isWon);
   const closedAmount = sumMoney(closed, (o) => o.amount);
   const renewedAmount = sumMoney(renewed, (o) => o.amount);

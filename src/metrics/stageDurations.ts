@@ -2,6 +2,7 @@ import { daysBetween } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import { closedBetween, type Dataset } from "./dataset.ts";
 import { median } from "./groups.ts";
+import { historyOf } from "./historyIndex.ts";
 
 /** Days deals spent in one stage. */
 export interface StageDuration {
@@ -20,8 +21,8 @@ export interface StageDuration {
 export function stageDurations(dataset: Dataset, quarter: Quarter): StageDuration[] {
   const stays = new Map<string, number[]>();
   const order = new Map<string, number>();
-  for (const o of closedBetween(dataset.records.opportunities, quarter.start, quarter.end)) {
-    const rows = dataset.historyByOpportunity.get(o.id) ?? [];
+  for (const o of closedBetween(dataset, quarter.start, quarter.end)) {
+    const rows = historyOf(dataset.history, o.id);
     let current: { stage: string; since: string } | null = null;
     for (const row of rows) {
       if (!order.has(row.stage)) order.set(row.stage, order.size);

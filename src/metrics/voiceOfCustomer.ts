@@ -1,10 +1,9 @@
 import { daysBetween } from "../calendar/days.ts";
-import { type FiscalCalendar, type Quarter, quarterOfDay } from "../calendar/fiscalCalendar.ts";
+import { type FiscalCalendar, inQuarter, type Quarter, quarterOfDay } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Interview } from "../model/interview.ts";
 import { NOTE_OUTCOMES, type NoteOutcome } from "../model/outcome.ts";
 import type { Opportunity } from "../model/records.ts";
-import { closedBetween } from "./dataset.ts";
 import { median } from "./groups.ts";
 import { lossReasons } from "./winLoss.ts";
 
@@ -135,7 +134,7 @@ export function voiceOfCustomer(
     ),
     quotes: featuredQuotes(entries, notes),
     crmLossReasons: lossReasons(
-      closedBetween(opportunities, quarter.start, quarter.end),
+      opportunities.filter((o) => o.isClosed && inQuarter(o.closeDate, quarter)),
       new RegExp(config.noDecisionPattern, "i"),
     ),
   };

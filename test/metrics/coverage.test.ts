@@ -26,13 +26,16 @@ describe("figures the export cannot support", () => {
   it("never lets today's closed stage leak into a past day without history", () => {
     // W3 (created 15 Jul, won 31 Aug, no history) was open on 1 Aug, in a stage nobody recorded.
     const dataset = prepareDataset(withoutHistory(), config);
-    const w3 = dataset.timelines.find((t) => t.opportunity.id === "W3")!;
-    expect(stateAt(w3, "2026-08-01")).toMatchObject({
+    const w3 = dataset.records.opportunities.findIndex((o) => o.id === "W3");
+    expect(stateAt(dataset.timelines, w3, "2026-08-01")).toMatchObject({
       isClosed: false,
       stage: UNKNOWN_STAGE,
       probability: null,
     });
-    expect(stateAt(w3, "2026-09-01")).toMatchObject({ isClosed: true, stage: "Closed Won" });
+    expect(stateAt(dataset.timelines, w3, "2026-09-01")).toMatchObject({
+      isClosed: true,
+      stage: "Closed Won",
+    });
   });
 
   it("leaves out stage, flow and backtest without history, and keeps what is knowable", () => {

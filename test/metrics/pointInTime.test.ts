@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
-import { forEachOpenAt, openAt, openPipelineAt, openPipelineAtDays } from "../../src/metrics/openPipeline.ts";
-import { closedSince, stateAt, timelineOf } from "../../src/metrics/pointInTime.ts";
+import { indexHistory } from "../../src/metrics/historyIndex.ts";
+import { forEachOpenAt, openPipelineAt, openPipelineAtDays } from "../../src/metrics/openPipeline.ts";
+import { closedSince, stateAt, stateOf, timelinesOf } from "../../src/metrics/pointInTime.ts";
+import type { HistoryRow, Opportunity } from "../../src/model/records.ts";
 import { change, deal, fixtureRecords } from "./fixture.ts";
 
 /*
@@ -24,18 +26,24 @@ const history = [
 // C1: closed won on 15 Jul with no history at all: open from creation until that day.
 const noHistory = deal("C1", "A2", "Bo", "Connect", "2026-05-01", "2026-07-15", "won", 2_000, null, "SMB");
 
+/** One deal's timeline: its state at the end of a day, and the day from which it stays closed. */
+function timelineOf(opportunity: Opportunity, rows: HistoryRow[] = []) {
+  const timelines = timelinesOf([opportunity], indexHistory([opportunity], rows));
+  return { on: (day: string) => stateAt(timelines, 0, day), closedSince: () => closedSince(timelines, 0) };
+}
+
 describe("timelines", () => {
   const timeline = timelineOf(reopened, history);
 
   it("gives each day's state, carrying values forward", () => {
-    expect(stateAt(timeline, "2026-05-31")).toBeNull();
-    expect(stateAt(timeline, "2026-07-10")).toMatchObject({ stage: "Closed Lost", isClosed: true });
-    expect(stateAt(timeline, "2026-08-15")).toMatchObject({
+    expect(timeline.on("2026-05-31")).toBeNull();
+    expect(timeline.on("2026-07-10")).toMatchObject({ stage: "Closed Lost", isClosed: true });
+    expect(timeline.on("2026-08-15")).toMatchObject({
       stage: "Proposal",
       amount: 6_000,
       isClosed: false,
     });
-    expect(stateAt(timeline, "2026-09-20")).toMatchObject({
+    expect(timeline.on("2026-09-20")).toMatchObject({
       stage: "Closed Won",
       amount: 6_000,
       isWon: true,
@@ -43,9 +51,9 @@ describe("timelines", () => {
   });
 
   it("knows from which day a deal stays closed", () => {
-    expect(closedSince(timeline)).toBe("2026-09-20");
-    expect(closedSince(timelineOf(noHistory, undefined))).toBe("2026-07-15");
-    expect(closedSince(timelineOf({ ...noHistory, isClosed: false, isWon: false }, undefined))).toBeNull();
+    expect(timeline.closedSince()).toBe("2026-09-20");
+    expect(timelineOf(noHistory).closedSince()).toBe("2026-07-15");
+    expect(timelineOf({ ...noHistory, isClosed: false, isWon: false }).closedSince()).toBeNull();
   });
 
   it("counts a reopened deal in open pipeline while it was open again", () => {
@@ -67,20 +75,20 @@ describe("timelines", () => {
     const won = deal("W1", "A3", "Cy", "Platform", "2026-06-01", "2026-08-15", "won", 9_000, null, "SMB");
     const cut = [change("W1", "2026-07-01T10:00:00", "Proposal", 8_000, "2026-08-31", false, false)];
     const timeline = timelineOf(won, cut);
-    expect(stateAt(timeline, "2026-08-14")).toMatchObject({
+    expect(timeline.on("2026-08-14")).toMatchObject({
       stage: "Proposal",
       amount: 8_000,
       isClosed: false,
     });
-    expect(stateAt(timeline, "2026-08-15")).toMatchObject({
+    expect(timeline.on("2026-08-15")).toMatchObject({
       stage: "Closed Won",
       amount: 9_000,
       isWon: true,
     });
-    expect(closedSince(timeline)).toBe("2026-08-15");
+    expect(timeline.closedSince()).toBe("2026-08-15");
     // A history row after the close date does not reopen it either.
     const late = [...cut, change("W1", "2026-09-01T10:00:00", "Proposal", 8_000, "2026-09-30", false, false)];
-    expect(stateAt(timelineOf(won, late), "2026-09-10")).toMatchObject({ isClosed: true, isWon: true });
+    expect(timelineOf(won, late).on("2026-09-10")).toMatchObject({ isClosed: true, isWon: true });
   });
 });
 
@@ -95,7 +103,9 @@ describe("many days in one pass", () => {
 
   it("visits each day's open deals with their state then, under every index the day was asked", () => {
     const seen: string[] = [];
-    forEachOpenAt(dataset, days, (d, o, state) => seen.push(`${d} ${o.id} ${state.amount}`));
+    forEachOpenAt(dataset, days, (d, i, row) =>
+      seen.push(`${d} ${dataset.records.opportunities[i]!.id} ${dataset.timelines.amount[row]}`),
+    );
     expect(seen.sort()).toEqual([
       "0 R1 6000",
       "1 C1 2000",
@@ -107,15 +117,15 @@ describe("many days in one pass", () => {
   });
 
   it("gives each day what a question about that day alone gives", () => {
-    for (const day of days) {
-      const one: string[] = [];
-      for (const { opportunity, state } of openAt(dataset, day)) one.push(`${opportunity.id} ${state.stage}`);
-      const many: string[] = [];
-      forEachOpenAt(dataset, [day, "2026-09-30", "2026-06-01"], (d, o, state) => {
-        if (d === 0) many.push(`${o.id} ${state.stage}`);
+    const open = (asked: string[], d: number) => {
+      const seen: string[] = [];
+      forEachOpenAt(dataset, asked, (index, i, row) => {
+        if (index === d)
+          seen.push(`${dataset.records.opportunities[i]!.id} ${stateOf(dataset.timelines, row).stage}`);
       });
-      expect(many).toEqual(one);
-    }
+      return seen;
+    };
+    for (const day of days) expect(open([day, "2026-09-30", "2026-06-01"], 0)).toEqual(open([day], 0));
   });
 
   it("sums open pipeline for all the days at once", () => {
