@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar/days.ts";
+import { Dictionary } from "../model/dictionary.ts";
 import type { HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
-import { type IdIndex, indexIds, positionOf } from "./idIndex.ts";
 
 /*
  * The history rows of each opportunity, oldest first, without one array per opportunity: the
@@ -23,7 +23,9 @@ export interface HistoryIndex {
    * The opportunities' ids: a group is the first position of its id, and rows of ids of no
    * opportunity are in none (they are not used).
    */
-  readonly byId: IdIndex;
+  readonly ids: Dictionary;
+  /** Group of each id in `ids`: the first position of the id among the opportunities. */
+  readonly groupOfId: Int32Array;
   /** Group of each opportunity given, by index (a repeated id shares the first one's). */
   readonly groupOfOpportunity: Int32Array;
 }
@@ -39,7 +41,19 @@ export function indexHistory(
   opportunities: readonly Pick<Opportunity, "id">[],
   rows: readonly HistoryRow[],
 ): HistoryIndex {
-  const byId = indexIds(opportunities.map((o) => o.id));
+  const ids = new Dictionary();
+  const groupOfOpportunity = new Int32Array(opportunities.length);
+  const firstPositions: number[] = [];
+  opportunities.forEach((o, i) => {
+    const id = ids.code(o.id);
+    if (id === firstPositions.length) firstPositions.push(i);
+    groupOfOpportunity[i] = firstPositions[id]!;
+  });
+  const groupOfId = Int32Array.from(firstPositions);
+  const groupOf = (id: string) => {
+    const at = ids.find(id);
+    return at === -1 ? -1 : groupOfId[at]!;
+  };
   const groups = opportunities.length;
   const groupOfRow = new Int32Array(rows.length);
   const from = new Int32Array(groups + 1);
@@ -49,7 +63,7 @@ export function indexHistory(
   let lastGroup = -1;
   for (let r = 0; r < rows.length; r++) {
     const id = rows[r]!.opportunityId;
-    const g = id === lastId ? lastGroup : positionOf(byId, id);
+    const g = id === lastId ? lastGroup : groupOf(id);
     lastId = id;
     lastGroup = g;
     groupOfRow[r] = g;
@@ -68,7 +82,7 @@ export function indexHistory(
     if (g >= 0) order[next[g]!++] = r;
   }
   for (let g = 0; g < groups; g++) sortByTime(order, from[g]!, from[g + 1]!, seconds);
-  return { rows, seconds, order, from, byId, groupOfOpportunity: byId.firstOf };
+  return { rows, seconds, order, from, ids, groupOfId, groupOfOpportunity };
 }
 
 /**
@@ -90,8 +104,9 @@ function sortByTime(order: Int32Array, start: number, end: number, seconds: Floa
 
 /** The history rows of one opportunity, oldest first. */
 export function historyOf(index: HistoryIndex, opportunityId: string): HistoryRow[] {
-  const g = positionOf(index.byId, opportunityId);
-  if (g === -1) return [];
+  const at = index.ids.find(opportunityId);
+  if (at === -1) return [];
+  const g = index.groupOfId[at]!;
   const rows: HistoryRow[] = [];
   for (let k = index.from[g]!; k < index.from[g + 1]!; k++) rows.push(index.rows[index.order[k]!]!);
   return rows;

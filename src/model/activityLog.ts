@@ -35,12 +35,12 @@ export interface ActivityColumns {
 /** Activities, column by column; appended to while ingesting, read by the metrics. */
 export class ActivityLog {
   #size = 0;
-  #day: Int32Array = new Int32Array(1024);
-  #type: Uint8Array = new Uint8Array(1024);
-  #owner: Int32Array = new Int32Array(1024);
-  #account: Int32Array = new Int32Array(1024);
-  #contact: Int32Array = new Int32Array(1024);
-  #opportunity: Int32Array = new Int32Array(1024);
+  #day: Int32Array = growable(Int32Array);
+  #type: Uint8Array = growable(Uint8Array);
+  #owner: Int32Array = growable(Int32Array);
+  #account: Int32Array = growable(Int32Array);
+  #contact: Int32Array = growable(Int32Array);
+  #opportunity: Int32Array = growable(Int32Array);
   readonly #dayNumbers = new Map<Day, number>();
   readonly owners = new Dictionary();
   readonly accounts = new Dictionary();
@@ -166,14 +166,23 @@ export class ActivityLog {
     for (let i = 0; i < this.#size; i++) yield this.at(i);
   }
 
-  /** How many activities fell on each day, by day number: the export's date is judged from them. */
+  /** How many activities fell on each day, by day number in ascending order: the export's date is judged from them. */
   dayCounts(): Map<number, number> {
-    const counts = new Map<number, number>();
     const day = this.#day;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.#size; i++) {
-      const d = day[i]!;
-      counts.set(d, (counts.get(d) ?? 0) + 1);
+      if (day[i]! < first) first = day[i]!;
+      if (day[i]! > last) last = day[i]!;
     }
+    const counts = new Map<number, number>();
+    if (this.#size === 0) return counts;
+    // Activities span a few years of days: one counter per day, then the days that have any.
+    const perDay = new Float64Array(last - first + 1);
+    for (let i = 0; i < this.#size; i++) perDay[day[i]! - first]!++;
+    perDay.forEach((count, offset) => {
+      if (count > 0) counts.set(first + offset, count);
+    });
     return counts;
   }
 
@@ -206,16 +215,31 @@ export class ActivityLog {
   }
 
   #resize(capacity: number): void {
-    const resized = <A extends Int32Array | Uint8Array>(column: A): A => {
-      const next = new (column.constructor as new (n: number) => A)(capacity);
-      next.set(column.subarray(0, Math.min(capacity, this.#size)));
-      return next;
-    };
-    this.#day = resized(this.#day);
-    this.#type = resized(this.#type);
-    this.#owner = resized(this.#owner);
-    this.#account = resized(this.#account);
-    this.#contact = resized(this.#contact);
-    this.#opportunity = resized(this.#opportunity);
+    for (const column of [
+      this.#day,
+      this.#type,
+      this.#owner,
+      this.#account,
+      this.#contact,
+      this.#opportunity,
+    ])
+      (column.buffer as ArrayBuffer).resize(capacity * column.BYTES_PER_ELEMENT);
   }
+}
+
+/** Rows a log can hold: the reservation of address space, not memory, behind each column. */
+const MAX_ROWS = 2 ** 28;
+
+/**
+ * An empty column that grows in place: its buffer is resizable, so growing and trimming
+ * never copy (a copy of ten million rows would hold both for a moment). The view tracks the
+ * buffer's length.
+ */
+function growable<A extends Int32Array | Uint8Array>(type: {
+  new (buffer: ArrayBuffer): A;
+  BYTES_PER_ELEMENT: number;
+}): A {
+  return new type(
+    new ArrayBuffer(1024 * type.BYTES_PER_ELEMENT, { maxByteLength: MAX_ROWS * type.BYTES_PER_ELEMENT }),
+  );
 }

@@ -34,6 +34,17 @@ export class Dictionary {
     }
   }
 
+  /** The position of `text`, or -1 when it is not in the dictionary. */
+  find(text: string): number {
+    const hash = hashText(text);
+    const mask = this.#slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.#slots[slot]!;
+      if (at === EMPTY) return -1;
+      if (this.#hashes[at] === hash && this.texts[at] === text) return at;
+    }
+  }
+
   /** The position of the ASCII text in bytes [start, end), added when new. */
   codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);

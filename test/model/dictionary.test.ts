@@ -31,6 +31,14 @@ describe("the dictionary", () => {
     expect(d.texts.length).toBe(10_000);
   });
 
+  it("finds a text as a Map of first positions would, and -1 for one it does not hold", () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `006${(i * 7919) % 5003}`);
+    const d = Dictionary.of(ids);
+    const first = new Map<string, number>();
+    for (const id of ids) if (!first.has(id)) first.set(id, first.size);
+    for (const id of [...ids, "0065004", "x", ""]) expect(d.find(id)).toBe(first.get(id) ?? -1);
+  });
+
   it("never takes bytes for a text with characters beyond ASCII", () => {
     // "é" is one character (233) but two UTF-8 bytes: a plain line never holds it.
     const d = Dictionary.of(["José"]);
