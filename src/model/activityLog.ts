@@ -87,7 +87,7 @@ export class ActivityLog {
       if (this.#dayNumbers.size >= 100_000) this.#dayNumbers.clear();
       this.#dayNumbers.set(a.date, day);
     }
-    this.#add(
+    this.pushCodes(
       day,
       TYPE_CODE.get(a.type)!,
       this.owners.code(a.owner),
@@ -95,18 +95,6 @@ export class ActivityLog {
       a.contactId === null ? NO_REF : this.contacts.code(a.contactId),
       a.opportunityId === null ? NO_REF : this.opportunities.code(a.opportunityId),
     );
-  }
-
-  /** Appends an activity already in codes: a day number, a type code and dictionary positions (or NO_REF). */
-  pushCodes(
-    day: number,
-    type: number,
-    owner: number,
-    account: number,
-    contact: number,
-    opportunity: number,
-  ): void {
-    this.#add(day, type, owner, account, contact, opportunity);
   }
 
   /** Appends every activity of another log, after this one's. */
@@ -119,7 +107,7 @@ export class ActivityLog {
     const opportunities = remap(o.opportunities, this.opportunities);
     const ref = (codes: Int32Array, at: number) => (at === NO_REF ? NO_REF : codes[at]!);
     for (let i = 0; i < o.size; i++) {
-      this.#add(
+      this.pushCodes(
         o.day[i]!,
         o.type[i]!,
         owners[o.owner[i]!]!,
@@ -186,7 +174,8 @@ export class ActivityLog {
     return counts;
   }
 
-  #add(
+  /** Appends an activity already in codes: a day number, a type code and dictionary positions (or NO_REF). */
+  pushCodes(
     day: number,
     type: number,
     owner: number,
