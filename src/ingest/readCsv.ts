@@ -110,6 +110,9 @@ export async function readCsv(
         at = newline + 1;
       }
       carry = null;
+      // A line longer than any plain row (a value of megabytes) is left to the text parser,
+      // which reads long values in linear time; carrying it chunk by chunk would not be.
+      if (byLine && buffer.length - at > LONGEST_PLAIN_LINE) byLine = false;
       if (!byLine) asText(buffer.subarray(at));
       else if (at < buffer.length) carry = Buffer.from(buffer.subarray(at));
     }
@@ -133,6 +136,7 @@ export async function readCsv(
 }
 
 const LF = 0x0a;
+const LONGEST_PLAIN_LINE = 1 << 20;
 const CR = 0x0d;
 const QUOTE = 0x22;
 

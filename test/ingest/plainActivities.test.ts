@@ -76,6 +76,26 @@ describe("reading activities from their bytes", () => {
     expect(text.ledger.files[0]).toMatchObject({ read: 16, used: 10, rejected: 6 });
   });
 
+  it("leaves a line of megabytes to the text parser, with the same result", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qd-long-"));
+    const long = "x".repeat(3 << 20);
+    const rows = [
+      "T1,Ann,call,2026-07-01,A1,,",
+      `T2,${long},call,2026-07-02,A1,,`,
+      "T3,Bo,call,2026-07-03,A2,,",
+    ];
+    await writeFile(
+      join(dir, "activities.csv"),
+      `id,owner,type,date,account_id,contact_id,opportunity_id\n${rows.join("\n")}\n`,
+    );
+    const { result: text } = await read(dir, false);
+    const { result: bytes, fromBytes } = await read(dir, true);
+    expect(bytes).toEqual(text);
+    expect(text.activities.map((a) => a.owner.length)).toEqual([3, long.length, 2]);
+    // T1 is read from its bytes; from the long line on, the rest of the file is read as text.
+    expect(fromBytes).toBe(1);
+  });
+
   it("agrees when every line is offered to the byte reader, with the latest plausible day", async () => {
     const dir = await unquoted();
     const { result: text } = await read(dir, false, "2026-07-05");
