@@ -8,13 +8,18 @@
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const EMPTY = -1;
 
 export class Dictionary {
   readonly texts: string[] = [];
-  readonly #hashes: number[] = [];
-  // slot → position of the text there, or EMPTY.
-  #slots = new Int32Array(64).fill(EMPTY);
+  // Two int32 per slot: the text's hash, and its position + 1 (0 for an empty slot), side by
+  // side so that a probe reads one place.
+  #table = new Int32Array(128);
+  // Each ASCII text's bytes, one after another, to compare with a file's bytes in one place;
+  // a text beyond ASCII has length -1 there (no plain line can hold it).
+  #arena = new Uint8Array(1024);
+  #arenaUsed = 0;
+  #starts = new Int32Array(64);
+  #lengths = new Int32Array(64);
 
   /** A dictionary of the texts, each at its position in the list (repeats keep the first). */
   static of(texts: readonly string[]): Dictionary {
@@ -26,67 +31,111 @@ export class Dictionary {
   /** The position of `text`, added when new. */
   code(text: string): number {
     const hash = hashText(text);
-    const mask = this.#slots.length - 1;
+    const table = this.#table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.#slots[slot]!;
-      if (at === EMPTY) return this.#add(text, hash, slot);
-      if (this.#hashes[at] === hash && this.texts[at] === text) return at;
+      const entry = table[2 * slot + 1]!;
+      if (entry === 0) return this.#add(text, hash, slot);
+      if (table[2 * slot] === hash && this.texts[entry - 1] === text) return entry - 1;
     }
   }
 
   /** The position of `text`, or -1 when it is not in the dictionary. */
   find(text: string): number {
     const hash = hashText(text);
-    const mask = this.#slots.length - 1;
+    const table = this.#table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.#slots[slot]!;
-      if (at === EMPTY) return -1;
-      if (this.#hashes[at] === hash && this.texts[at] === text) return at;
+      const entry = table[2 * slot + 1]!;
+      if (entry === 0) return -1;
+      if (table[2 * slot] === hash && this.texts[entry - 1] === text) return entry - 1;
     }
   }
 
   /** The position of the ASCII text in bytes [start, end), added when new. */
   codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
-    const mask = this.#slots.length - 1;
+    const table = this.#table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.#slots[slot]!;
-      if (at === EMPTY) return this.#add(asciiText(bytes, start, end), hash, slot);
-      if (this.#hashes[at] === hash && sameText(this.texts[at]!, bytes, start, end)) return at;
+      const entry = table[2 * slot + 1]!;
+      if (entry === 0) return this.#add(asciiText(bytes, start, end), hash, slot);
+      if (table[2 * slot] === hash && this.#spells(entry - 1, bytes, start, end)) return entry - 1;
     }
   }
 
   /** The position of the ASCII text in bytes [start, end), or -1 when it is not in the dictionary. */
   findBytes(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
-    const mask = this.#slots.length - 1;
+    const table = this.#table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.#slots[slot]!;
-      if (at === EMPTY) return -1;
-      if (this.#hashes[at] === hash && sameText(this.texts[at]!, bytes, start, end)) return at;
+      const entry = table[2 * slot + 1]!;
+      if (entry === 0) return -1;
+      if (table[2 * slot] === hash && this.#spells(entry - 1, bytes, start, end)) return entry - 1;
     }
+  }
+
+  /** Whether the text at `at` is the bytes [start, end). */
+  #spells(at: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.#lengths[at] !== length) return false;
+    const arena = this.#arena;
+    const from = this.#starts[at]!;
+    for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) return false;
+    return true;
   }
 
   #add(text: string, hash: number, slot: number): number {
     const at = this.texts.length;
     this.texts.push(text);
-    this.#hashes.push(hash);
-    this.#slots[slot] = at;
+    this.#table[2 * slot] = hash;
+    this.#table[2 * slot + 1] = at + 1;
+    this.#keep(at, text);
     // At most half full, so that probes stay short.
-    if (this.texts.length * 2 > this.#slots.length) this.#grow();
+    if (this.texts.length * 2 > this.#table.length >> 1) this.#grow();
     return at;
   }
 
-  #grow(): void {
-    const slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
-    const mask = slots.length - 1;
-    for (let at = 0; at < this.texts.length; at++) {
-      let slot = this.#hashes[at]! & mask;
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = at;
+  /** Keeps the text's bytes in the arena (or marks it as beyond ASCII). */
+  #keep(at: number, text: string): void {
+    if (at === this.#starts.length) {
+      this.#starts = larger(this.#starts, at * 2);
+      this.#lengths = larger(this.#lengths, at * 2);
     }
-    this.#slots = slots;
+    let ascii = true;
+    for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+    if (!ascii) {
+      this.#lengths[at] = -1;
+      return;
+    }
+    if (this.#arenaUsed + text.length > this.#arena.length)
+      this.#arena = larger(this.#arena, Math.max(this.#arena.length * 2, this.#arenaUsed + text.length));
+    for (let i = 0; i < text.length; i++) this.#arena[this.#arenaUsed + i] = text.charCodeAt(i);
+    this.#starts[at] = this.#arenaUsed;
+    this.#lengths[at] = text.length;
+    this.#arenaUsed += text.length;
   }
+
+  #grow(): void {
+    const old = this.#table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = old[s + 1]!;
+    }
+    this.#table = table;
+  }
+}
+
+function larger<A extends Int32Array | Uint8Array>(array: A, length: number): A {
+  const next = new (array.constructor as new (n: number) => A)(length);
+  next.set(array);
+  return next;
 }
 
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -99,12 +148,6 @@ function hashText(text: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
-}
-
-function sameText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
-  return true;
 }
 
 /**

@@ -76,6 +76,27 @@ describe("reading activities from their bytes", () => {
     expect(text.ledger.files[0]).toMatchObject({ read: 16, used: 10, rejected: 6 });
   });
 
+  it("agrees on a file of megabytes, whose lines cross the chunks it is read in", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qd-chunks-"));
+    // Every 97th row has a space to trim and every 89th a time, so that some rows go to the
+    // text reader on either side of chunk boundaries; CRLF line ends throughout.
+    const rows = Array.from({ length: 60_000 }, (_, i) => {
+      const owner = i % 97 === 0 ? ` Rep ${i % 13}` : `Rep ${i % 13}`;
+      const date = i % 89 === 0 ? "2026-07-01 23:30:00" : `2026-07-${String(1 + (i % 28)).padStart(2, "0")}`;
+      return `T${i},${owner},${["call", "email", "meeting"][i % 3]},${date},A${i % 1009},C${i % 7},`;
+    });
+    await writeFile(
+      join(dir, "activities.csv"),
+      `id,owner,type,date,account_id,contact_id,opportunity_id\r\n${rows.join("\r\n")}\r\n`,
+    );
+    const { result: text } = await read(dir, false);
+    const { result: bytes, fromBytes } = await read(dir, true);
+    expect(bytes).toEqual(text);
+    expect(text.activities).toHaveLength(60_000);
+    // Rows 0, 89, 97, … go to the text reader: 675 multiples of 89, 619 of 97, 7 of both.
+    expect(fromBytes).toBe(60_000 - (675 + 619 - 7));
+  });
+
   it("leaves a line of megabytes to the text parser, with the same result", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qd-long-"));
     const long = "x".repeat(3 << 20);
