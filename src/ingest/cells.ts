@@ -46,8 +46,8 @@ export function cellContext(
   };
 }
 
-/** A parsed day or timestamp checked against the latest plausible day. */
-function bounded<T extends string>(parsed: Parsed<T>, context: CellContext): Parsed<T> {
+/** A parsed day or timestamp checked against the latest plausible day (and noted as the latest seen). */
+export function bounded<T extends string>(parsed: Parsed<T>, context: CellContext): Parsed<T> {
   if (!parsed.ok) return parsed;
   const day = parsed.value.slice(0, 10);
   if (day > context.maxDay) context.maxDay = day;

@@ -15,6 +15,9 @@ const BREAKS = /[\t\n\r]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/** The fields of a row read from its bytes: the record is made, the row only carries its line. */
+const NO_FIELDS: string[] = [];
+
 /** One column a table reads. */
 export interface ColumnSpec {
   /** Key the spec reads the column by (and its canonical name). */
@@ -225,7 +228,7 @@ async function readRows<T>(
             if (record === undefined) return false;
             counts.read++;
             counts.used++;
-            row!.reset([], line, true);
+            row!.reset(NO_FIELDS, line, true);
             accept(record, row!);
             return true;
           },

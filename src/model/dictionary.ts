@@ -31,49 +31,53 @@ export class Dictionary {
   /** The position of `text`, added when new. */
   code(text: string): number {
     const hash = hashText(text);
-    const table = this.#table;
-    const mask = (table.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1]!;
-      if (entry === 0) return this.#add(text, hash, slot);
-      if (table[2 * slot] === hash && this.texts[entry - 1] === text) return entry - 1;
-    }
+    const slot = this.#slotOfText(text, hash);
+    const entry = this.#table[2 * slot + 1]!;
+    return entry === 0 ? this.#add(text, hash, slot) : entry - 1;
   }
 
   /** The position of `text`, or -1 when it is not in the dictionary. */
   find(text: string): number {
-    const hash = hashText(text);
-    const table = this.#table;
-    const mask = (table.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1]!;
-      if (entry === 0) return -1;
-      if (table[2 * slot] === hash && this.texts[entry - 1] === text) return entry - 1;
-    }
+    return this.#table[2 * this.#slotOfText(text, hashText(text)) + 1]! - 1;
   }
 
   /** The position of the ASCII text in bytes [start, end), added when new. */
   codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
-    const table = this.#table;
-    const mask = (table.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1]!;
-      if (entry === 0) return this.#add(asciiText(bytes, start, end), hash, slot);
-      if (table[2 * slot] === hash && this.#spells(entry - 1, bytes, start, end)) return entry - 1;
-    }
+    const slot = this.#slotOfBytes(bytes, start, end, hash);
+    const entry = this.#table[2 * slot + 1]!;
+    return entry === 0 ? this.#add(asciiText(bytes, start, end), hash, slot) : entry - 1;
   }
 
   /** The position of the ASCII text in bytes [start, end), or -1 when it is not in the dictionary. */
   findBytes(bytes: Uint8Array, start: number, end: number): number {
-    const hash = hashBytes(bytes, start, end);
+    return this.#table[2 * this.#slotOfBytes(bytes, start, end, hashBytes(bytes, start, end)) + 1]! - 1;
+  }
+
+  /** The slot holding `text`, or the empty slot where it would go. */
+  #slotOfText(text: string, hash: number): number {
     const table = this.#table;
     const mask = (table.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1]!;
-      if (entry === 0) return -1;
-      if (table[2 * slot] === hash && this.#spells(entry - 1, bytes, start, end)) return entry - 1;
-    }
+    let slot = hash & mask;
+    while (
+      table[2 * slot + 1] !== 0 &&
+      (table[2 * slot] !== hash || this.texts[table[2 * slot + 1]! - 1] !== text)
+    )
+      slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The slot holding the text spelt by bytes [start, end), or the empty slot where it would go. */
+  #slotOfBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const table = this.#table;
+    const mask = (table.length >> 1) - 1;
+    let slot = hash & mask;
+    while (
+      table[2 * slot + 1] !== 0 &&
+      (table[2 * slot] !== hash || !this.#spells(table[2 * slot + 1]! - 1, bytes, start, end))
+    )
+      slot = (slot + 1) & mask;
+    return slot;
   }
 
   /** Whether the text at `at` is the bytes [start, end). */

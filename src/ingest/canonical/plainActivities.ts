@@ -1,12 +1,12 @@
-import { dayFromNumber, dayNumber, isRealDay } from "../../calendar/days.ts";
+import { dayNumber } from "../../calendar/days.ts";
 import { ACTIVITY_TYPES, type ActivityLog, NO_REF } from "../../model/activityLog.ts";
-import { asciiText, Dictionary } from "../../model/dictionary.ts";
+import { Dictionary } from "../../model/dictionary.ts";
 import type { Activity } from "../../model/records.ts";
-import type { CellContext } from "../cells.ts";
+import { bounded, type CellContext } from "../cells.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import type { ColumnMapping, PlainRowReader, TableSpec } from "../readTable.ts";
-import { EARLIEST_YEAR } from "../values/dates.ts";
-import { dateDigits, isWord, splitFields } from "../values/plainBytes.ts";
+import { parseDay } from "../values/dates.ts";
+import { byDigits, isWord, splitFields } from "../values/plainBytes.ts";
 import { activitiesSpec, parseActivityType } from "./activities.ts";
 
 /*
@@ -68,9 +68,14 @@ function plainRows(
   const starts = new Int32Array(count + 1);
   const spellings = new Dictionary();
   const typeOfSpelling: (number | null)[] = [];
-  const latest = cells.latestDay === null ? Number.POSITIVE_INFINITY : dayNumber(cells.latestDay);
-  let maxDay = Number.NEGATIVE_INFINITY;
+  // Day number of each date value, read as `build` reads it (in the time zone, within the
+  // latest plausible day); null when `build` would not take it. A day is noted as the latest
+  // seen when first read, as `build` notes it.
   const days = new Map<number, number | null>();
+  const dayOf = (text: string) => {
+    const day = bounded(parseDay(text, cells.dates), cells);
+    return day.ok ? dayNumber(day.value) : null;
+  };
 
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
@@ -87,8 +92,8 @@ function plainRows(
     }
     if (typeCode === null) return undefined;
 
-    const day = isoDay(bytes, from(date), to(date), days);
-    if (day === null || day > latest) return undefined;
+    const day = byDigits(days, bytes, from(date), to(date), dayOf);
+    if (day === undefined || day === null) return undefined;
 
     for (let r = 0; r < references.length; r++) {
       const [at, dictionary] = references[r]!;
@@ -97,11 +102,6 @@ function plainRows(
       if (a === b) codes[r] = NO_REF;
       else if (isWord(bytes, a, b)) codes[r] = dictionary.codeOfBytes(bytes, a, b);
       else return undefined;
-    }
-    if (day > maxDay) {
-      maxDay = day;
-      const text = dayFromNumber(day);
-      if (text > cells.maxDay) cells.maxDay = text;
     }
     log.pushCodes(
       day,
@@ -113,25 +113,4 @@ function plainRows(
     );
     return STORED;
   };
-}
-
-/** The day number of a YYYY-MM-DD value that is a real day from EARLIEST_YEAR on, else null. */
-function isoDay(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  days: Map<number, number | null>,
-): number | null {
-  const key = end - start === 10 ? dateDigits(bytes, start, end) : null;
-  if (key === null) return null;
-  let day = days.get(key);
-  if (day === undefined) {
-    const year = Math.floor(key / 10000);
-    const month = Math.floor(key / 100) % 100;
-    const date = key % 100;
-    day =
-      year >= EARLIEST_YEAR && isRealDay(year, month, date) ? dayNumber(asciiText(bytes, start, end)) : null;
-    days.set(key, day);
-  }
-  return day;
 }

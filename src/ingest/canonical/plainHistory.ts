@@ -1,11 +1,11 @@
-import { asciiText, Dictionary } from "../../model/dictionary.ts";
+import { Dictionary } from "../../model/dictionary.ts";
 import type { Day, HistoryRow, LocalTime, Opportunity } from "../../model/records.ts";
-import type { CellContext } from "../cells.ts";
+import { bounded, type CellContext } from "../cells.ts";
 import type { CurrencyConverter } from "../currency.ts";
 import type { PlainRowReader } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { type Parsed, parseCalendarDay, parseLocalTime } from "../values/dates.ts";
-import { dateDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
+import { byDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
 
 /*
  * Plain history rows read straight from their bytes: the id of a known deal, a stage the
@@ -39,8 +39,12 @@ export function plainHistoryRows(
   const ids = Dictionary.of(opportunities.map((o) => o.id));
   const stageNames = new Dictionary();
   const stageOutcomes: (StageOutcome | null)[] = [];
+  // Times and days as `build` reads them: parsed, then bounded by the latest plausible day
+  // (noted as the latest seen when first read, as `build` notes it).
   const times = new Map<number, Parsed<LocalTime>>();
   const days = new Map<number, Parsed<Day>>();
+  const readTime = (text: string) => bounded(parseLocalTime(text, cells.dates), cells);
+  const readDay = (text: string) => bounded(parseCalendarDay(text, cells.dates), cells);
   const starts = new Int32Array(count + 1);
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
@@ -54,8 +58,8 @@ export function plainHistoryRows(
     if (known === -1) return undefined;
     const opportunity = opportunities[known]!;
 
-    const time = cachedParse(times, bytes, from(at), to(at), (text) => parseLocalTime(text, cells.dates));
-    if (time === null || !within(time.slice(0, 10), cells)) return undefined;
+    const time = byDigits(times, bytes, from(at), to(at), readTime);
+    if (!time?.ok) return undefined;
 
     const name = stageNames.codeOfBytes(bytes, from(stage), to(stage));
     let outcome = stageOutcomes[name];
@@ -65,10 +69,9 @@ export function plainHistoryRows(
 
     let closeDate: Day | null = null;
     if (close !== -1 && from(close) !== to(close)) {
-      closeDate = cachedParse(days, bytes, from(close), to(close), (text) =>
-        parseCalendarDay(text, cells.dates),
-      );
-      if (closeDate === null || !within(closeDate, cells)) return undefined;
+      const day = byDigits(days, bytes, from(close), to(close), readDay);
+      if (!day?.ok) return undefined;
+      closeDate = day.value;
     }
 
     let value: number | null = null;
@@ -90,7 +93,7 @@ export function plainHistoryRows(
     }
     return {
       opportunityId: opportunity.id,
-      at: time,
+      at: time.value,
       stage: stageNames.texts[name]!,
       amount: value,
       closeDate,
@@ -99,31 +102,4 @@ export function plainHistoryRows(
       ...outcome,
     };
   };
-}
-
-/** A day or time read once per distinct value (by its digits); null when not plain or not valid. */
-function cachedParse<T extends string>(
-  cache: Map<number, Parsed<T>>,
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  parse: (text: string) => Parsed<T>,
-): T | null {
-  const digits = dateDigits(bytes, start, end);
-  if (digits === null) return null;
-  // A day and a time of the same digits cannot meet: a time has six digits more.
-  let parsed = cache.get(digits);
-  if (parsed === undefined) {
-    parsed = parse(asciiText(bytes, start, end));
-    if (cache.size >= 65_536) cache.clear();
-    cache.set(digits, parsed);
-  }
-  return parsed.ok ? parsed.value : null;
-}
-
-/** Whether a day is within the latest plausible day, noting it as the latest seen (as `build` does). */
-function within(day: Day, cells: CellContext): boolean {
-  if (cells.latestDay !== null && day > cells.latestDay) return false;
-  if (day > cells.maxDay) cells.maxDay = day;
-  return true;
 }

@@ -1,3 +1,5 @@
+import { asciiText } from "../../model/dictionary.ts";
+
 /*
  * Reading plain values straight from a file's bytes (printable ASCII, no quotes), for the
  * readers that turn the largest files into records without making a string per value.
@@ -92,4 +94,31 @@ export function plainAmount(bytes: Uint8Array, start: number, end: number): numb
   // An integer number of cents divided by a power of ten is the double nearest the decimal.
   const value = cents / (decimals === 2 ? 100 : decimals === 1 ? 10 : 1);
   return negative ? -value : value;
+}
+
+/** Distinct date values at most kept: timestamps rarely repeat, days do. */
+const DATES_KEPT = 65_536;
+
+/**
+ * A "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" value read once per distinct value, keyed by its
+ * digits: `read` gets the text and is the text reader's own parse, so the result is the one
+ * it would give. Undefined when the value is not written so.
+ */
+export function byDigits<V>(
+  cache: Map<number, V>,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  read: (text: string) => V,
+): V | undefined {
+  // A day and a time cannot share digits: a time has six more.
+  const digits = dateDigits(bytes, start, end);
+  if (digits === null) return undefined;
+  let value = cache.get(digits);
+  if (value === undefined) {
+    value = read(asciiText(bytes, start, end));
+    if (cache.size >= DATES_KEPT) cache.clear();
+    cache.set(digits, value);
+  }
+  return value;
 }
