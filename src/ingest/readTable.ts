@@ -50,12 +50,16 @@ export interface TableSpec<T> {
   plain?(columns: ReadonlyMap<string, number>, count: number): PlainRowReader<T>;
 }
 
-/** Reads one plain line [start, end) of a file's bytes into a record, or undefined to leave it to `build`. */
+/**
+ * Reads one plain line [start, end) of a file's bytes (on line `line` of the file) into a
+ * record, or undefined to leave it to `build`.
+ */
 export type PlainRowReader<T> = (
   bytes: Uint8Array,
   start: number,
   end: number,
   delimiter: number,
+  line: number,
 ) => T | undefined;
 
 /** A data row, read by column key. */
@@ -224,7 +228,7 @@ async function readRows<T>(
       ? {}
       : {
           plainLine(bytes: Uint8Array, start: number, end: number, line: number, delimiter: number) {
-            const record = plain?.(bytes, start, end, delimiter);
+            const record = plain?.(bytes, start, end, delimiter, line);
             if (record === undefined) return false;
             counts.read++;
             counts.used++;

@@ -1,7 +1,6 @@
 import { quarterFromId, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Config } from "../config/configSchema.ts";
-import { NO_OWNER } from "../ingest/canonical/opportunities.ts";
-import { type Opportunity, type Records, UNDATED } from "../model/records.ts";
+import { NO_OWNER, type Opportunity, type Records, UNDATED } from "../model/records.ts";
 import { BREAKDOWN_SOURCES, knowsPipelineAt, REASONS, type Unavailable } from "./coverage.ts";
 import { closedBetween, type Dataset, prepareDataset } from "./dataset.ts";
 import { forecastAccuracy } from "./forecastAccuracy.ts";

@@ -24,6 +24,9 @@ export type Day = z.output<typeof DaySchema>;
  * the day leave it out.
  */
 export const UNDATED: Day = "9999-12-31";
+
+/** Owner shown for deals of an export that names no owners. */
+export const NO_OWNER = "(no owner)";
 export type LocalTime = z.output<typeof LocalTimeSchema>;
 
 /** Where a deal stands in the forecast, as Salesforce and HubSpot name the categories. */

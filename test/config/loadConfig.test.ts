@@ -15,6 +15,7 @@ import { ratesSpec } from "../../src/ingest/canonical/rates.ts";
 import { cellContext } from "../../src/ingest/cells.ts";
 import { CurrencyConverter } from "../../src/ingest/currency.ts";
 import { personaRules } from "../../src/ingest/derive.ts";
+import { KnownDeals } from "../../src/ingest/knownDeals.ts";
 import { Ledger } from "../../src/ingest/ledger.ts";
 import { forecastsSpec, rocksSpec, targetsSpec } from "../../src/ingest/planning.ts";
 
@@ -89,7 +90,7 @@ describe("the config", () => {
     };
     const specs = [
       opportunitiesSpec(context, new Map()),
-      historySpec(context, new Map(), new Map()),
+      historySpec(context, KnownDeals.of([]), new Map()),
       accountsSpec(context),
       contactsSpec(context),
       activitiesSpec(context),

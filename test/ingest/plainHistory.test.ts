@@ -7,6 +7,7 @@ import { CurrencyConverter } from "../../src/ingest/currency.ts";
 import { DataFolder } from "../../src/ingest/dataFolder.ts";
 import { personaRules } from "../../src/ingest/derive.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
+import { KnownDeals } from "../../src/ingest/knownDeals.ts";
 import { Ledger } from "../../src/ingest/ledger.ts";
 import type { TableSpec } from "../../src/ingest/readTable.ts";
 import { learnStageOutcomes } from "../../src/ingest/stageOutcomes.ts";
@@ -35,8 +36,12 @@ async function read(plain: boolean, latestDay: Day | null = null) {
     converter: new CurrencyConverter("USD", [{ currency: "EUR", startDate: null, rate: 1.1 }]),
     personas: personaRules(config.personas),
   };
-  const byId = new Map(records.opportunities.map((o) => [o.id, o]));
-  const { plain: reader, ...generic } = historySpec(context, byId, learnStageOutcomes(records.opportunities));
+  const deals = KnownDeals.of(records.opportunities);
+  const { plain: reader, ...generic } = historySpec(
+    context,
+    deals,
+    learnStageOutcomes(records.opportunities),
+  );
   const spec: TableSpec<HistoryRow> = generic;
   let fromBytes = 0;
   if (plain && reader) {

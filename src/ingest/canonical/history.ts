@@ -1,4 +1,4 @@
-import type { HistoryRow, Opportunity } from "../../model/records.ts";
+import type { HistoryRow } from "../../model/records.ts";
 import {
   optional,
   optionalDay,
@@ -10,6 +10,7 @@ import {
   requiredText,
 } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
+import type { KnownDeals } from "../knownDeals.ts";
 import type { Row, TableSpec } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseBoolean } from "../values/scalars.ts";
@@ -18,7 +19,7 @@ import { plainHistoryRows } from "./plainHistory.ts";
 /** history.csv: each opportunity's values from each change on, for point-in-time questions. */
 export function historySpec(
   context: IngestContext,
-  opportunities: ReadonlyMap<string, Opportunity>,
+  deals: KnownDeals,
   stages: ReadonlyMap<string, StageOutcome>,
 ): TableSpec<HistoryRow> {
   const { cells, converter } = context;
@@ -40,12 +41,7 @@ export function historySpec(
     // a decimal comma (both read by `build` alone).
     ...(cells.dates.format === undefined && cells.decimal === "."
       ? {
-          plain: (columns, count) =>
-            plainHistoryRows(
-              { cells, converter, opportunities: [...opportunities.values()], stages },
-              columns,
-              count,
-            ),
+          plain: (columns, count) => plainHistoryRows({ cells, converter, deals, stages }, columns, count),
         }
       : {}),
     build(row) {
@@ -53,7 +49,7 @@ export function historySpec(
       const at = requiredLocalTime(row, "at", cells);
       const stage = requiredText(row, "stage", cells);
       if (row.rejected) return undefined;
-      const opportunity = opportunities.get(opportunityId!);
+      const opportunity = deals.get(opportunityId!);
       if (!opportunity) {
         return row.reject("opportunity_id", `"${opportunityId}" is not an opportunity in the export`);
       }

@@ -1,5 +1,5 @@
 import { CliError } from "../../errors.ts";
-import { type Account, type Opportunity, UNDATED } from "../../model/records.ts";
+import { type Account, NO_OWNER, type Opportunity, UNDATED } from "../../model/records.ts";
 import {
   optionalForecastCategory,
   optionalId,
@@ -17,9 +17,7 @@ import { deriveOpportunityType } from "../derive.ts";
 import { type DealOutcome, outcomeRule } from "../outcomes.ts";
 import type { Row, TableSpec } from "../readTable.ts";
 import { parseBoolean } from "../values/scalars.ts";
-
-/** Owner shown for deals of an export that names no owners. */
-export const NO_OWNER = "(no owner)";
+import { plainOpportunityRows } from "./plainOpportunities.ts";
 
 /** What a format adds to the canonical reading of deals. */
 export interface DealRules {
@@ -74,6 +72,17 @@ export function opportunitiesSpec(
       { key: "segment" },
       ...(configured?.column === undefined ? [] : [{ key: OUTCOME_KEY, aliases: [configured.column] }]),
     ],
+    // Plain deals are read from their bytes when the is_closed/is_won columns say the outcome
+    // and days and amounts are written as `build` reads them without a configured format.
+    ...(configured === undefined &&
+    rules.closedOn === undefined &&
+    cells.dates.format === undefined &&
+    cells.decimal === "."
+      ? {
+          plain: (columns, count) =>
+            plainOpportunityRows({ cells, converter, reporting, accounts }, columns, count),
+        }
+      : {}),
     build(row) {
       const id = requiredId(row, "id");
       // Some exports (a Salesforce report without OwnerId, say) carry no owner column at all.

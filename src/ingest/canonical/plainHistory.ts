@@ -1,7 +1,8 @@
 import { Dictionary } from "../../model/dictionary.ts";
-import type { Day, HistoryRow, LocalTime, Opportunity } from "../../model/records.ts";
+import type { Day, HistoryRow, LocalTime } from "../../model/records.ts";
 import { bounded, type CellContext } from "../cells.ts";
 import type { CurrencyConverter } from "../currency.ts";
+import type { KnownDeals } from "../knownDeals.ts";
 import type { PlainRowReader } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { type Parsed, parseCalendarDay, parseLocalTime } from "../values/dates.ts";
@@ -18,13 +19,13 @@ import { byDigits, isWord, plainAmount, splitFields } from "../values/plainBytes
 export interface HistoryReading {
   cells: CellContext;
   converter: CurrencyConverter;
-  opportunities: readonly Opportunity[];
+  deals: KnownDeals;
   stages: ReadonlyMap<string, StageOutcome>;
 }
 
 /** A reader of plain history lines, once the file's columns are known. */
 export function plainHistoryRows(
-  { cells, converter, opportunities, stages }: HistoryReading,
+  { cells, converter, deals, stages }: HistoryReading,
   columns: ReadonlyMap<string, number>,
   count: number,
 ): PlainRowReader<HistoryRow> {
@@ -36,7 +37,6 @@ export function plainHistoryRows(
   const others = ["probability", "forecast_category", "is_closed", "is_won"]
     .map(position)
     .filter((p) => p !== -1);
-  const ids = Dictionary.of(opportunities.map((o) => o.id));
   const stageNames = new Dictionary();
   const stageOutcomes: (StageOutcome | null)[] = [];
   // Times and days as `build` reads them: parsed, then bounded by the latest plausible day
@@ -53,10 +53,10 @@ export function plainHistoryRows(
     if (!splitFields(bytes, start, end, delimiter, starts, count)) return undefined;
     for (const other of others) if (from(other) !== to(other)) return undefined;
     if (!isWord(bytes, from(id), to(id)) || !isWord(bytes, from(stage), to(stage))) return undefined;
-    const known = ids.findBytes(bytes, from(id), to(id));
+    const known = deals.ids.findBytes(bytes, from(id), to(id));
     // An id no deal has: `build` reports it.
     if (known === -1) return undefined;
-    const opportunity = opportunities[known]!;
+    const opportunity = deals.list[known]!;
 
     const time = byDigits(times, bytes, from(at), to(at), readTime);
     if (!time?.ok) return undefined;

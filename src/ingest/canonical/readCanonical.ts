@@ -1,8 +1,10 @@
 import { ActivityLog } from "../../model/activityLog.ts";
+import { Dictionary } from "../../model/dictionary.ts";
 import type { RecordKind } from "../../model/records.ts";
 import type { CrmRecords } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
+import { KnownDeals } from "../knownDeals.ts";
 import { RecordReader } from "../readRecords.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
 import { rejectDuplicateIds } from "../uniqueIds.ts";
@@ -45,17 +47,16 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
       file("contacts"),
       rejectDuplicateIds(contactsSpec(context)),
     );
+    const dealIds = new Dictionary();
     const opportunities = await reader.all(
       "opportunities",
       file("opportunities"),
-      rejectDuplicateIds(opportunitiesSpec(context, accountsById)),
+      rejectDuplicateIds(opportunitiesSpec(context, accountsById), dealIds),
     );
-    const opportunitiesById = new Map(opportunities.map((o) => [o.id, o]));
-    const stages = learnStageOutcomes(opportunities);
     const history = await reader.all(
       "history",
       file("history"),
-      historySpec(context, opportunitiesById, stages),
+      historySpec(context, KnownDeals.of(opportunities, dealIds), learnStageOutcomes(opportunities)),
     );
     const activities = pending === null ? new ActivityLog() : await pending.finish();
     if (activitiesFile !== undefined) reader.noteRead("activities", activitiesFile);

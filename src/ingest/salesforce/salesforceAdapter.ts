@@ -1,9 +1,11 @@
 import { ActivityLog } from "../../model/activityLog.ts";
+import { Dictionary } from "../../model/dictionary.ts";
 import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import { configuredFile, fileHasSignature } from "../findFiles.ts";
+import { KnownDeals } from "../knownDeals.ts";
 import { readHeader } from "../readHeader.ts";
 import { RecordReader } from "../readRecords.ts";
 import type { TableSpec } from "../readTable.ts";
@@ -53,20 +55,23 @@ export const salesforceAdapter: Adapter = {
     );
     const opportunityFile = reader.locate("opportunities", "Opportunity.csv")!;
     const header = await readHeader(folder, opportunityFile);
+    const dealIds = new Dictionary();
     const opportunities = (
       await reader.all(
         "opportunities",
         opportunityFile,
-        rejectDuplicateIds(salesforceOpportunities(context, new Map(accounts.map((a) => [a.id, a])))),
+        rejectDuplicateIds(
+          salesforceOpportunities(context, new Map(accounts.map((a) => [a.id, a]))),
+          dealIds,
+        ),
       )
     ).map((o) => ({ ...o, owner: ownerName(o.owner) }));
     if (!header.includes("isclosed")) closeFromForecastCategory(opportunities, context, opportunityFile);
     await addCompetitors(folder, opportunities);
-    const byId = new Map(opportunities.map((o) => [o.id, o]));
     const history = await reader.all(
       "history",
       reader.locate("history", "OpportunityHistory.csv"),
-      salesforceHistory(context, byId, learnStageOutcomes(opportunities)),
+      salesforceHistory(context, KnownDeals.of(opportunities, dealIds), learnStageOutcomes(opportunities)),
     );
     // Tasks and events are both activities: `files` can only rename the first.
     const activities = new ActivityLog();

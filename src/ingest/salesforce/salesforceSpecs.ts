@@ -5,6 +5,7 @@ import { historySpec } from "../canonical/history.ts";
 import { leadsSpec } from "../canonical/leads.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
 import type { IngestContext } from "../context.ts";
+import type { KnownDeals } from "../knownDeals.ts";
 import { type Row, type TableSpec, withColumns } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseBoolean } from "../values/scalars.ts";
@@ -104,12 +105,12 @@ export function salesforceOpportunities(
 /** OpportunityHistory.csv: CreatedDate is when the values took effect. */
 export function salesforceHistory(
   context: IngestContext,
-  opportunities: ReadonlyMap<string, Opportunity>,
+  deals: KnownDeals,
   stages: ReadonlyMap<string, StageOutcome>,
 ): TableSpec<HistoryRow> {
   return skipDeleted(
     withColumns(
-      historySpec(context, opportunities, stages),
+      historySpec(context, deals, stages),
       { at: { aliases: ["CreatedDate"] }, stage: { aliases: ["StageName"] } },
       [IS_DELETED],
       NULL_IDS,

@@ -1,4 +1,4 @@
-import { asciiText } from "../../model/dictionary.ts";
+import { asciiText, Dictionary } from "../../model/dictionary.ts";
 
 /*
  * Reading plain values straight from a file's bytes (printable ASCII, no quotes), for the
@@ -121,4 +121,26 @@ export function byDigits<V>(
     cache.set(digits, value);
   }
   return value;
+}
+
+/**
+ * Values of a column read once per distinct spelling (an owner, a stage, a yes/no): `read`
+ * gets the text and is the text reader's own function, so the value is the one it gives.
+ * For columns with few distinct values; an id would keep every row's text.
+ */
+export class BySpelling<V> {
+  readonly #spellings = new Dictionary();
+  readonly #values: V[] = [];
+  readonly #read: (text: string) => V;
+
+  constructor(read: (text: string) => V) {
+    this.#read = read;
+  }
+
+  /** The value of the ASCII text in bytes [start, end). */
+  of(bytes: Uint8Array, start: number, end: number): V {
+    const at = this.#spellings.codeOfBytes(bytes, start, end);
+    if (at === this.#values.length) this.#values.push(this.#read(this.#spellings.texts[at]!));
+    return this.#values[at]!;
+  }
 }
