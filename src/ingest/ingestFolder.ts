@@ -7,6 +7,7 @@ import type { Format } from "./adapter.ts";
 import { chooseAdapter } from "./adapters.ts";
 import { cellContext } from "./cells.ts";
 import { type CommentaryFile, readCommentary } from "./commentary.ts";
+import type { IngestHooks } from "./context.ts";
 import { CurrencyConverter } from "./currency.ts";
 import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.ts";
 import { personaRules } from "./derive.ts";
@@ -39,11 +40,12 @@ export async function ingestFolder(
   dir: string,
   config: Config,
   progress: ProgressReporter = () => {},
+  hooks: IngestHooks = {},
 ): Promise<IngestResult> {
-  const first = await ingestOnce(dir, config, progress, null);
+  const first = await ingestOnce(dir, config, progress, hooks, null);
   const bound = yearsLater(first.result.records.asOf, PLAUSIBLE_YEARS_AHEAD);
   if (first.maxDay <= bound) return first.result;
-  return (await ingestOnce(dir, config, progress, bound)).result;
+  return (await ingestOnce(dir, config, progress, hooks, bound)).result;
 }
 
 /** How far past the export's date a day may be (an open deal's expected close, say). */
@@ -57,6 +59,7 @@ async function ingestOnce(
   dir: string,
   config: Config,
   progress: ProgressReporter,
+  hooks: IngestHooks,
   latestDay: Day | null,
 ): Promise<{ result: IngestResult; maxDay: Day }> {
   const ledger = new Ledger();
@@ -77,6 +80,7 @@ async function ingestOnce(
     ledger,
     converter: new CurrencyConverter(config.currency, rates),
     personas: personaRules(config.personas),
+    dealsRead: hooks.dealsRead,
   };
   const read = await adapter.read(folder, context);
   if (!read.supplied.includes("opportunities")) {

@@ -58,6 +58,7 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
       file("history"),
       historySpec(context, KnownDeals.of(opportunities, dealIds), learnStageOutcomes(opportunities)),
     );
+    context.dealsRead?.(opportunities, history);
     const activities = pending === null ? new ActivityLog() : await pending.finish();
     if (activitiesFile !== undefined) reader.noteRead("activities", activitiesFile);
     const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));
