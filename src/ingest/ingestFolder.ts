@@ -133,16 +133,18 @@ async function ingestOnce(
  * holding at most 1% of the days (or 3), two or more years past the next, is passed over.
  */
 export function asOfDay(records: Omit<Records, "asOf">): Day {
-  const years = new Map<string, { count: number; latest: Day }>();
+  // Per year, keyed by its number: how many days, and the latest day or time (a time's first
+  // ten characters are its day, so days and times compare as their days do).
+  const years = new Map<number, { count: number; latest: string }>();
   let total = 0;
-  const see = (day: Day, times = 1) => {
+  const see = (moment: string, times = 1) => {
     total += times;
-    const year = day.slice(0, 4);
+    const year = yearOf(moment);
     const entry = years.get(year);
-    if (entry === undefined) years.set(year, { count: times, latest: day });
+    if (entry === undefined) years.set(year, { count: times, latest: moment });
     else {
       entry.count += times;
-      if (day > entry.latest) entry.latest = day;
+      if (moment > entry.latest) entry.latest = moment;
     }
   };
   for (const o of records.opportunities) {
@@ -150,16 +152,26 @@ export function asOfDay(records: Omit<Records, "asOf">): Day {
     if (o.createdDate !== UNDATED) see(o.createdDate);
     if (o.isClosed) see(o.closeDate);
   }
-  for (const h of records.history) see(h.at.slice(0, 10));
+  for (const h of records.history) see(h.at);
   for (const [day, times] of records.activities.dayCounts()) see(dayFromNumber(day), times);
-  const sorted = [...years].sort(([a], [b]) => (a < b ? 1 : -1));
+  const sorted = [...years].sort(([a], [b]) => b - a);
   while (sorted.length > 1) {
     const [top, { count }] = sorted[0]!;
     const next = sorted[1]![0];
-    if (Number(top) - Number(next) < 2 || count > Math.max(3, total * 0.01)) break;
+    if (top - next < 2 || count > Math.max(3, total * 0.01)) break;
     sorted.shift();
   }
-  return sorted[0]?.[1].latest ?? "0000-01-01";
+  return sorted[0]?.[1].latest.slice(0, 10) ?? "0000-01-01";
+}
+
+/** The year of a day or time ("2026-07-01…") as a number, without making a string. */
+function yearOf(moment: string): number {
+  return (
+    (moment.charCodeAt(0) - 48) * 1000 +
+    (moment.charCodeAt(1) - 48) * 100 +
+    (moment.charCodeAt(2) - 48) * 10 +
+    (moment.charCodeAt(3) - 48)
+  );
 }
 
 /** A note about an opportunity the export does not have is kept, and flagged so the id can be checked. */
