@@ -14,7 +14,9 @@
  *   [2] [3] a short text's two words (zero past its end) · a long text's start in the arena
  *       and its length · nothing for a text beyond ASCII, which no bytes spell (it is
  *       compared as a string)
- * So a short text is found in its slot alone; a long one reads the arena too.
+ * So a short text is found in its slot alone; a long one reads the arena too, a word at a
+ * time. A hash's top bits pick the first slot (the final multiply leaves them the best mixed),
+ * and the tag keeps them, so the table grows without hashing a text again.
  */
 
 const K1 = 0x9e3779b1 | 0;
@@ -42,6 +44,7 @@ export class Dictionary {
   #shift = 32 - 6;
   // Each long ASCII text's bytes, one after another.
   #arena = new Uint8Array(1024);
+  #arenaView = new DataView(this.#arena.buffer);
   #arenaUsed = 0;
   // The bytes last looked up (a chunk of a file, looked up many times over) seen as words.
   #viewed: Uint8Array | undefined;
@@ -81,26 +84,38 @@ export class Dictionary {
   /** The slot holding the text spelt by bytes [start, end), or the empty slot where it would go. */
   #slotOfBytes(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
+    if (length > SHORT) return this.#slotOfLongBytes(bytes, start, end);
     // Whole words are read when the bytes go on far enough (the line's next fields, mostly),
     // and the bytes past the text masked off; else a byte at a time.
-    const whole = start + (length <= SHORT ? SHORT : (length + 7) & ~7) <= bytes.length;
-    const view = whole ? (bytes === this.#viewed ? this.#view : this.#see(bytes)) : this.#view;
-    if (length <= SHORT) {
-      const low = whole ? view.getInt32(start, true) & LOW_MASKS[length]! : word(bytes, start, end);
-      const high = whole ? view.getInt32(start + 4, true) & HIGH_MASKS[length]! : word(bytes, start + 4, end);
-      return this.#slotOfShort(mix(length, low, high), low, high, length);
+    let low: number;
+    let high: number;
+    if (start + SHORT <= bytes.length) {
+      const view = bytes === this.#viewed ? this.#view : this.#see(bytes);
+      low = view.getInt32(start, true) & LOW_MASKS[length]!;
+      high = view.getInt32(start + 4, true) & HIGH_MASKS[length]!;
+    } else {
+      low = word(bytes, start, end);
+      high = word(bytes, start + 4, end);
     }
+    return this.#slotOfShort(mix(length, low, high), low, high, length);
+  }
+
+  /** As `#slotOfBytes`, for a text longer than SHORT. */
+  #slotOfLongBytes(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
     let hash = length;
-    for (let at = start; at < end; at += 8) {
-      const left = Math.min(end - at, 8);
-      hash = whole
-        ? mix(
-            hash,
-            view.getInt32(at, true) & LOW_MASKS[left]!,
-            view.getInt32(at + 4, true) & HIGH_MASKS[left]!,
-          )
-        : mix(hash, word(bytes, at, end), word(bytes, at + 4, end));
-    }
+    let at = start;
+    const whole = start + ((length + 7) & ~7) <= bytes.length;
+    const view = whole ? (bytes === this.#viewed ? this.#view : this.#see(bytes)) : this.#view;
+    if (whole) {
+      for (; end - at > 8; at += 8) hash = mix(hash, view.getInt32(at, true), view.getInt32(at + 4, true));
+      const left = end - at;
+      hash = mix(
+        hash,
+        view.getInt32(at, true) & LOW_MASKS[left]!,
+        view.getInt32(at + 4, true) & HIGH_MASKS[left]!,
+      );
+    } else for (; at < end; at += 8) hash = mix(hash, word(bytes, at, end), word(bytes, at + 4, end));
     const table = this.#table;
     const mask = (table.length >> 2) - 1;
     const tag = (hash & ~KIND_BITS) | LONG;
@@ -109,7 +124,11 @@ export class Dictionary {
       const s = 4 * slot;
       if (
         table[s + 1] === 0 ||
-        (table[s] === tag && table[s + 3] === length && this.#spells(table[s + 2]!, bytes, start, length))
+        (table[s] === tag &&
+          table[s + 3] === length &&
+          (whole
+            ? this.#spellsWords(table[s + 2]!, view, start, length)
+            : this.#spells(table[s + 2]!, bytes, start, length)))
       )
         return slot;
       slot = (slot + 1) & mask;
@@ -166,6 +185,16 @@ export class Dictionary {
     return true;
   }
 
+  /** As `#spells`, a word at a time, for bytes seen by `view` that go on past the text. */
+  #spellsWords(from: number, view: DataView<ArrayBufferLike>, start: number, length: number): boolean {
+    const arena = this.#arenaView;
+    let i = 0;
+    for (; i + 4 <= length; i += 4)
+      if (arena.getInt32(from + i, true) !== view.getInt32(start + i, true)) return false;
+    for (; i < length; i++) if (arena.getUint8(from + i) !== view.getUint8(start + i)) return false;
+    return true;
+  }
+
   /** Whether the arena from `from` holds the ASCII `text`. */
   #spellsText(from: number, text: string): boolean {
     const arena = this.#arena;
@@ -197,6 +226,7 @@ export class Dictionary {
         const arena = new Uint8Array(Math.max(this.#arena.length * 2, this.#arenaUsed + length));
         arena.set(this.#arena);
         this.#arena = arena;
+        this.#arenaView = new DataView(arena.buffer);
       }
       for (let i = 0; i < length; i++) this.#arena[this.#arenaUsed + i] = text.charCodeAt(i);
       table[s + 2] = this.#arenaUsed;

@@ -89,10 +89,12 @@ describe("the dictionary", () => {
   });
 
   it("keeps texts apart whose hashes are the same, as the table grows around them", () => {
-    // The hash of an 8-character text with words w0 (characters 0-3) and w1 (4-7,
-    // little-endian) is imul(imul(w0, K1) ^ w1 ^ 8, K2). Texts whose w1 = c ^ imul(w0, K1)
-    // for one constant c share the whole hash (all 32 bits), so they all land on one run of
-    // slots: these are the ones whose w1 comes out ASCII.
+    // A text is hashed eight characters at a time, each chunk as two little-endian words w0
+    // and w1: hash = imul(imul(w0, K1) ^ w1 ^ hash, K2), starting from the length. Chunks
+    // whose w1 = c ^ imul(w0, K1) for one constant c give the same hash (all 32 bits) after
+    // the same start, so texts made of them all land on one run of slots: these are the ones
+    // whose w1 comes out ASCII. Each is taken alone (8 characters, held in its slot) and after
+    // a common first chunk, with and without one more character (16 and 17, in the arena).
     const K1 = 0x9e3779b1 | 0;
     const word = (text: string, at: number) => bytes(text).readInt32LE(at);
     const c = word("zzzzzzzz", 4) ^ Math.imul(word("zzzzzzzz", 0), K1);
@@ -105,19 +107,28 @@ describe("the dictionary", () => {
       colliding.push(text);
     }
     expect(new Set(colliding.map((t) => word(t, 4) ^ Math.imul(word(t, 0), K1)))).toEqual(new Set([c]));
+    const kinds = (text: string) => [text, `prefix--${text}`, `prefix--${text}!`];
     const d = new Dictionary();
     const expected: string[] = [];
-    // Other texts in between, so that the table doubles several times with the run inside.
-    colliding.forEach((text, i) => {
-      expected.push(text, `A${i}`);
-      expect([d.code(text), d.code(`A${i}`)]).toEqual([2 * i, 2 * i + 1]);
-    });
-    colliding.forEach((text, i) => {
-      expect(d.find(text)).toBe(2 * i);
-      expect(d.findBytes(bytes(`${text},`), 0, 8)).toBe(2 * i);
-      expect(d.codeOfBytes(bytes(text), 0, 8)).toBe(2 * i);
-    });
+    // Other texts in between, so that the table doubles several times with the runs inside.
+    for (const [i, text] of colliding.entries()) {
+      expected.push(...kinds(text), `A${i}`);
+      expect([...kinds(text), `A${i}`].map((t) => d.code(t))).toEqual([
+        4 * i,
+        4 * i + 1,
+        4 * i + 2,
+        4 * i + 3,
+      ]);
+    }
+    for (const [i, text] of colliding.entries())
+      kinds(text).forEach((t, k) => {
+        expect(d.find(t)).toBe(4 * i + k);
+        // In a line (read a word at a time) and alone (a byte at a time).
+        expect(d.findBytes(bytes(`${t},`), 0, t.length)).toBe(4 * i + k);
+        expect(d.codeOfBytes(bytes(t), 0, t.length)).toBe(4 * i + k);
+      });
     expect(d.find("zzzzzzzz")).toBe(-1);
+    expect(d.findBytes(bytes("prefix--zzzzzzzz,"), 0, 16)).toBe(-1);
     expect(d.texts).toEqual(expected);
   });
 
