@@ -46,7 +46,8 @@ export class Dictionary {
   #arena = new Uint8Array(1024);
   #arenaView = new DataView(this.#arena.buffer);
   #arenaUsed = 0;
-  // The bytes last looked up (a chunk of a file, looked up many times over) seen as words.
+  // The bytes last looked up (a chunk of a file, looked up many times over) seen as words;
+  // holding them keeps one chunk alive.
   #viewed: Uint8Array | undefined;
   #view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
@@ -172,6 +173,7 @@ export class Dictionary {
     }
   }
 
+  /** A view of `bytes` as words, kept for the lookups that follow in the same bytes. */
   #see(bytes: Uint8Array): DataView<ArrayBufferLike> {
     this.#viewed = bytes;
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
