@@ -1,6 +1,6 @@
 import { daysBetween } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
-import { closedBetween, type Dataset } from "./dataset.ts";
+import { closedIndexesBetween, type Dataset } from "./dataset.ts";
 import { median } from "./groups.ts";
 import { historyOf } from "./historyIndex.ts";
 
@@ -21,8 +21,8 @@ export interface StageDuration {
 export function stageDurations(dataset: Dataset, quarter: Quarter): StageDuration[] {
   const stays = new Map<string, number[]>();
   const order = new Map<string, number>();
-  for (const o of closedBetween(dataset, quarter.start, quarter.end)) {
-    const rows = historyOf(dataset.history, o.id);
+  for (const i of closedIndexesBetween(dataset, quarter.start, quarter.end)) {
+    const rows = historyOf(dataset.history, i);
     let current: { stage: string; since: string } | null = null;
     for (const row of rows) {
       if (!order.has(row.stage)) order.set(row.stage, order.size);
