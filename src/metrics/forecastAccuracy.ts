@@ -10,6 +10,9 @@ import { knowsPipelineAt } from "./coverage.ts";
 import { type Dataset, wonCentsBetween } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
+import { CATEGORIES } from "./pointInTime.ts";
+
+const COMMIT = CATEGORIES.indexOf("commit");
 
 /*
  * Forecast accuracy: what we expected to book at the start of the quarter (and each week)
@@ -140,7 +143,7 @@ function pointsOn(
       const probability = timelines.probability[row]!;
       if (Number.isNaN(probability)) probabilityKnown[i] = false;
       else weighted[i]! += Math.round(toCents(amount[row]!) * probability);
-      if (timelines.forecastCategory[row] === "commit") commit[i]! += toCents(amount[row]!);
+      if (timelines.forecastCategory[row] === COMMIT) commit[i]! += toCents(amount[row]!);
     },
   );
   return asks.map(({ quarter, day, week }, i) => {

@@ -114,10 +114,10 @@ export function openPipelineAtDays(dataset: Dataset, days: readonly Day[]): Pipe
 
 /** Open pipeline at the end of `day` by stage as of then, largest first. */
 export function openPipelineByStage(dataset: Dataset, day: Day): AmountGroup[] {
-  const { stage, amount } = dataset.timelines;
+  const { stage, stages, amount } = dataset.timelines;
   return sumBy(
     openRowsAt(dataset, [day])[0]!,
-    (row) => stage[row]!,
+    (row) => stages[stage[row]!]!,
     (row) => amount[row]!,
   );
 }
