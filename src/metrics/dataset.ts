@@ -2,9 +2,11 @@ import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
+import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
 import { toCents } from "./money.ts";
 import { type Timelines, timelinesOf } from "./pointInTime.ts";
+import { sortByKey } from "./sortByKey.ts";
 
 /*
  * Indexes built once from the records, so that each quarter's metrics are single passes:
@@ -26,10 +28,10 @@ export interface Dataset {
    * subtraction.
    */
   byCloseDate: { order: Int32Array; day: Int32Array; wonBefore: Float64Array };
+  /** Each deal's account by code, with what the metrics ask of it (fit, first win). */
+  accounts: DealAccounts;
   accountsById: Map<string, Account>;
   contactsById: Map<string, Contact>;
-  /** Close date of each account's first won deal. */
-  firstWonByAccount: Map<string, Day>;
   /** Loss reasons that mean no decision. */
   noDecision: RegExp;
   /** What the records can support, so figures they cannot are left out with a reason. */
@@ -41,41 +43,43 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   const { opportunities } = records;
   const history = indexHistory(opportunities, records.history);
   const timelines = timelinesOf(opportunities, history);
-  // One pass over the deals in record order; the close-date order is then built from numbers.
-  const n = opportunities.length;
-  const firstWonByAccount = new Map<string, Day>();
-  // Sorted as one number per deal, close day × count + index: a plain numeric sort, no comparator.
-  const keys = new Float64Array(n);
-  const wonCents = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = opportunities[i]!;
-    keys[i] = timelines.recordCloseDay[i]! * n + i;
-    if (!o.isWon) continue;
-    wonCents[i] = toCents(o.amount);
-    if (o.accountId === null) continue;
-    const known = firstWonByAccount.get(o.accountId);
-    if (known === undefined || o.closeDate < known) firstWonByAccount.set(o.accountId, o.closeDate);
-  }
-  keys.sort();
-  const order = new Int32Array(n);
-  const day = new Int32Array(n);
-  const wonBefore = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) {
-    day[k] = Math.floor(keys[k]! / n);
-    order[k] = keys[k]! - day[k]! * n;
-    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
-  }
   return {
     records,
     history,
     timelines,
-    byCloseDate: { order, day, wonBefore },
+    byCloseDate: closeDateIndex(opportunities, timelines.recordCloseDay),
+    accounts: dealAccounts(opportunities, timelines.recordCloseDay, records.accounts),
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
-    firstWonByAccount,
     noDecision: new RegExp(config.noDecisionPattern, "i"),
     coverage: dataCoverage(records),
   };
+}
+
+/** The deals in order of close date (then record order), with the cents won before each position. */
+function closeDateIndex(
+  opportunities: readonly Opportunity[],
+  closeDays: Int32Array,
+): Dataset["byCloseDate"] {
+  const n = opportunities.length;
+  let first = 0;
+  const wonCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (closeDays[i]! < first) first = closeDays[i]!;
+    const o = opportunities[i]!;
+    if (o.isWon) wonCents[i] = toCents(o.amount);
+  }
+  // Sorted by day counted from the earliest: a stable radix sort keeps record order within a day.
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = closeDays[i]! - first;
+  const order = sortByKey(keys);
+  const day = new Int32Array(n);
+  const wonBefore = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    day[k] = closeDays[order[k]!]!;
+    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
+  }
+  return { order, day, wonBefore };
 }
 
 // A quarter's closes are asked for by the headline of three quarters, the sections and the trends.
@@ -107,6 +111,11 @@ function closingOf(dataset: Dataset, start: Day, end: Day): { closing: Int32Arra
 export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
   const { opportunities } = dataset.records;
   return Array.from(closingOf(dataset, start, end).closing, (i) => opportunities[i]!);
+}
+
+/** The indexes of the opportunities, open or closed, whose close date is within [start, end], in record order (not to be changed). */
+export function closingIndexesBetween(dataset: Dataset, start: Day, end: Day): Int32Array {
+  return closingOf(dataset, start, end).closing;
 }
 
 /** The indexes of the opportunities closed within [start, end] by close date, in record order (not to be changed). */

@@ -131,8 +131,7 @@ function pointsOn(
   // One deal whose probability that day is unknown makes the weighted view unknown too:
   // counting it as 0% would understate the forecast and overstate its error.
   const probabilityKnown = asks.map(() => true);
-  const timelines = dataset.timelines;
-  const { closeDay, amount } = timelines;
+  const { closeDay, amount, probability, forecastCategory } = dataset.timelines;
   const starts = asks.map(({ quarter }) => dayNumber(quarter.start));
   const ends = asks.map(({ quarter }) => dayNumber(quarter.end));
   forEachOpenAt(
@@ -140,10 +139,10 @@ function pointsOn(
     asks.map((a) => a.day),
     (i, _opportunity, row) => {
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
-      const probability = timelines.probability[row]!;
-      if (Number.isNaN(probability)) probabilityKnown[i] = false;
-      else weighted[i]! += Math.round(toCents(amount[row]!) * probability);
-      if (timelines.forecastCategory[row] === COMMIT) commit[i]! += toCents(amount[row]!);
+      const p = probability[row]!;
+      if (Number.isNaN(p)) probabilityKnown[i] = false;
+      else weighted[i]! += Math.round(toCents(amount[row]!) * p);
+      if (forecastCategory[row] === COMMIT) commit[i]! += toCents(amount[row]!);
     },
   );
   return asks.map(({ quarter, day, week }, i) => {

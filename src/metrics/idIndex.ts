@@ -1,10 +1,12 @@
 /*
  * The opportunities' ids, findable by text. A million ids in a hash table (a Map or a
  * dictionary) cost a scattered memory access or three per id to build, which at that size
- * is most of a second; here each id is hashed into one flat array, the positions are sorted
- * by hash (a radix sort, two linear passes), and an id is found by a binary search among
- * the hashes, then compared as text only where the hash matches.
+ * is most of a second; here each id is hashed into one flat array and the positions are
+ * sorted by hash (a radix sort, two linear passes). An id is found among the few of its
+ * hash's top 16 bits, then compared as text only where the whole hash matches.
  */
+
+import { sortByKey } from "./sortByKey.ts";
 
 /** Each opportunity's first position with its id, and a lookup from id to that position. */
 export interface IdIndex {
@@ -20,7 +22,12 @@ export function indexIds(items: readonly { readonly id: string }[]): IdIndex {
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) hashes[i] = hashOf(items[i]!.id);
   const byHash = sortByKey(hashes);
-  const sorted = Uint32Array.from(byHash, (i) => hashes[i]!);
+  const sorted = new Uint32Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = hashes[byHash[k]!]!;
+  // Where the hashes of each value of the top 16 bits begin in `sorted`.
+  const bucket = new Int32Array(0x10001);
+  for (let k = 0; k < n; k++) bucket[(sorted[k]! >>> 16) + 1]!++;
+  for (let b = 0; b < 0x10000; b++) bucket[b + 1]! += bucket[b]!;
   const firstOf = new Int32Array(n);
   // Positions of equal hash are in ascending order (the sort is stable): within such a run,
   // each id is compared with the first holder of each distinct id seen so far in it, so a
@@ -46,7 +53,10 @@ export function indexIds(items: readonly { readonly id: string }[]): IdIndex {
     firstOf,
     find(id) {
       const hash = hashOf(id);
-      for (let k = lowerBound(sorted, hash); k < n && sorted[k] === hash; k++) {
+      const end = bucket[(hash >>> 16) + 1]!;
+      let k = bucket[hash >>> 16]!;
+      while (k < end && sorted[k]! < hash) k++;
+      for (; k < end && sorted[k] === hash; k++) {
         const i = byHash[k]!;
         if (items[i]!.id === id) return firstOf[i]!;
       }
@@ -60,41 +70,4 @@ function hashOf(text: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
-}
-
-/** Positions 0 … n − 1 ordered by their keys, ties in position order: a radix sort, 16 bits a pass. */
-function sortByKey(keys: Uint32Array): Int32Array {
-  const n = keys.length;
-  let from = new Int32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Int32Array(n);
-  const counts = new Int32Array(0x10000);
-  for (const shift of [0, 16]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
-    let sum = 0;
-    for (let b = 0; b < 0x10000; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const i = from[k]!;
-      to[counts[(keys[i]! >>> shift) & 0xffff]!++] = i;
-    }
-    [from, to] = [to, from];
-  }
-  return from;
-}
-
-/** The first index of a sorted array whose value is at least `value` (its length when none). */
-function lowerBound(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

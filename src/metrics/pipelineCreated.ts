@@ -25,6 +25,8 @@ export interface PipelineCreated {
 /** An opportunity created in the quarter, valued as of the quarter's last day. */
 export interface CreatedDeal {
   opportunity: Opportunity;
+  /** Its position among the opportunities. */
+  index: number;
   amount: number;
   /** Whether it was still open at the quarter's end. */
   open: boolean;
@@ -64,6 +66,7 @@ function findCreated(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
     const row = rowAt(timelines, i, last);
     created.push({
       opportunity: timelines.opportunities[i]!,
+      index: i,
       amount: timelines.amount[row]!,
       open: (timelines.flags[row]! & CLOSED) === 0,
     });
@@ -97,13 +100,14 @@ export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCre
     byOwner: sumBy(created, (c) => c.opportunity.owner, amountOf),
     byProduct: sumBy(created, (c) => c.opportunity.product, amountOf),
     byLeadSource: sumBy(created, (c) => c.opportunity.leadSource, amountOf),
-    byCustomerKind: sumBy(created, (c) => customerKind(dataset, c.opportunity), amountOf),
+    byCustomerKind: sumBy(created, (c) => customerKind(dataset, c.index), amountOf),
   };
 }
 
-/** "existing" when the account had a won deal that closed before this opportunity was created. */
-export function customerKind(dataset: Dataset, opportunity: Opportunity): "new" | "existing" {
-  const firstWon =
-    opportunity.accountId === null ? undefined : dataset.firstWonByAccount.get(opportunity.accountId);
-  return firstWon !== undefined && firstWon < opportunity.createdDate ? "existing" : "new";
+/** "existing" when the account of the opportunity at `index` had a won deal that closed before it was created. */
+export function customerKind(dataset: Dataset, index: number): "new" | "existing" {
+  const account = dataset.accounts.of[index]!;
+  return account !== -1 && dataset.accounts.firstWon[account]! < dataset.timelines.created[index]!
+    ? "existing"
+    : "new";
 }

@@ -92,6 +92,8 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
   const move = (bucket: Bucket, moved: number) => {
     cents[bucket] += toCents(moved);
     if (bucket === "pushedOut" || bucket === "pulledIn" || bucket === "increased" || bucket === "decreased") {
+      // Most movements are smaller than the smallest of a full list: they are not made into movers.
+      if (movers.length === MOVERS && moved < movers[MOVERS - 1]!.amount) return;
       const o = timelines.opportunities[deal]!;
       keepLargest(movers, {
         id: o.id,

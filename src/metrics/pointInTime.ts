@@ -1,5 +1,10 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
-import { type Day, type ForecastCategory, ForecastCategorySchema, type Opportunity } from "../model/records.ts";
+import {
+  type Day,
+  type ForecastCategory,
+  ForecastCategorySchema,
+  type Opportunity,
+} from "../model/records.ts";
 import type { HistoryIndex } from "./historyIndex.ts";
 
 /*
@@ -134,7 +139,8 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
         t.add(time, stages.code(row.stage), amountNow, closeDayNow, probabilityNow, categoryNow, flags);
       }
       if (cut) {
-        if (t.size === first[i]) t.add(Number.NEGATIVE_INFINITY, stage, o.amount, closeDay, probability, category, 0);
+        if (t.size === first[i])
+          t.add(Number.NEGATIVE_INFINITY, stage, o.amount, closeDay, probability, category, 0);
         t.add(closedAt, stage, o.amount, closeDay, probability, category, now);
       }
     }

@@ -217,38 +217,34 @@ function forecastSets(
   engagedSince: Float64Array,
 ): CandidateSet[] {
   const sets = asks.map(() => new CandidateSet());
-  const { opportunities, closeDay, amount, stage } = dataset.timelines;
+  const { opportunities, closeDay, amount, stage, recordCloseDay } = dataset.timelines;
+  const groupOf = dataset.history.groupOfOpportunity;
+  const accounts = dataset.accounts;
   const starts = asks.map(({ q }) => dayNumber(q.start));
   const ends = asks.map(({ q }) => dayNumber(q.end));
   const days = asks.map(({ day }) => dayNumber(day));
-  const groupOf = dataset.history.groupOfOpportunity;
-  // What is looked up once per deal (see below): its fit, the day it engaged (infinity
-  // when never), whether and when it was won.
+  // A deal is visited for each day asked: its fit and engagement are looked up once, on the first.
   let seen = -1;
-  let icp = 0;
+  let fit = 0;
   let engaged = 0;
-  let won = false;
-  let closed = 0;
   forEachOpenAt(
     dataset,
     asks.map((a) => a.day),
     (i, index, row) => {
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
-      // A deal is visited for each day asked in a row: its account and engagement are looked up once.
       if (index !== seen) {
         seen = index;
-        const o = opportunities[index]!;
-        const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
-        icp = account?.isIcp === true ? 0 : account?.isIcp === false ? 1 : 2;
+        const account = accounts.of[index]!;
+        const isIcp = account === -1 ? -1 : accounts.fit[account]!;
+        fit = isIcp === 1 ? 0 : isIcp === 0 ? 1 : 2;
         engaged = engagedSince[groupOf[index]!]!;
-        won = o.isWon;
-        closed = dataset.timelines.recordCloseDay[index]!;
       }
       const persona = engaged <= days[i]! ? 0 : 1;
+      const closed = recordCloseDay[index]!;
       sets[i]!.add(
         amount[row]!,
-        stage[row]! * CELLS_PER_STAGE + icp * PERSONA_LABELS.length + persona,
-        won && closed >= starts[i]! && closed <= ends[i]!,
+        stage[row]! * CELLS_PER_STAGE + fit * PERSONA_LABELS.length + persona,
+        opportunities[index]!.isWon && closed >= starts[i]! && closed <= ends[i]!,
       );
     },
   );
