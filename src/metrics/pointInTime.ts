@@ -89,20 +89,39 @@ export const UNKNOWN_STAGE = "(stage unknown)";
  */
 export function timelinesOf(opportunities: readonly Opportunity[], history: HistoryIndex): Timelines {
   const n = opportunities.length;
-  const t = new TimelineColumns(history.order.length + 2 * n);
+  const { rows, order, seconds, from: groupFrom, groupOfOpportunity } = history;
+  const created = new Int32Array(n);
+  const recordCloseDay = new Int32Array(n);
+  // Deals closed today whose history ends open: their history is cut at the close (below).
+  const cut = new Uint8Array(n);
+  // How many states there will be, counted first: the columns are made to size, since at a
+  // million deals every spare row is memory the collector is pressed by.
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const o = opportunities[i]!;
+    created[i] = dayNumber(o.createdDate);
+    recordCloseDay[i] = dayNumber(o.closeDate);
+    const g = groupOfOpportunity[i]!;
+    const from = groupFrom[g]!;
+    const to = groupFrom[g + 1]!;
+    if (from === to) size += o.isClosed ? 2 : 1;
+    else if (o.isClosed && !rows[order[to - 1]!]!.isClosed) {
+      cut[i] = 1;
+      const closedAt = recordCloseDay[i]! * 86_400;
+      let kept = 0;
+      while (from + kept < to && seconds[order[from + kept]!]! < closedAt) kept++;
+      size += kept === 0 ? 2 : kept + 1;
+    } else size += to - from;
+  }
+  const t = new TimelineColumns(size);
   const stages = new StageCodes();
   const unknownStage = stages.code(UNKNOWN_STAGE);
   const first = new Int32Array(n + 1);
-  const created = new Int32Array(n);
-  const recordCloseDay = new Int32Array(n);
   const closedFrom = new Int32Array(n);
-  const { rows, order, seconds, from: groupFrom, groupOfOpportunity } = history;
   for (let i = 0; i < n; i++) {
     const o = opportunities[i]!;
     first[i] = t.size;
-    created[i] = dayNumber(o.createdDate);
-    const closeDay = dayNumber(o.closeDate);
-    recordCloseDay[i] = closeDay;
+    const closeDay = recordCloseDay[i]!;
     const g = groupOfOpportunity[i]!;
     const from = groupFrom[g]!;
     const to = groupFrom[g + 1]!;
@@ -120,7 +139,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     } else {
       // The current record is the last word: a deal the export shows closed is closed from
       // its close date, even when its history ends open (a history export cut short, say).
-      const cut = o.isClosed && !rows[order[to - 1]!]!.isClosed;
+      const isCut = cut[i] === 1;
       // Values a row leaves blank carry forward from the row before, the first from the record.
       let amountNow = o.amount;
       let probabilityNow = probability;
@@ -129,7 +148,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
       for (let k = from; k < to; k++) {
         const r = order[k]!;
         const time = seconds[r]!;
-        if (cut && time >= closedAt) break;
+        if (isCut && time >= closedAt) break;
         const row = rows[r]!;
         if (row.amount !== null) amountNow = row.amount;
         if (row.probability !== null) probabilityNow = row.probability;
@@ -138,7 +157,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
         const flags = (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0);
         t.add(time, stages.code(row.stage), amountNow, closeDayNow, probabilityNow, categoryNow, flags);
       }
-      if (cut) {
+      if (isCut) {
         if (t.size === first[i])
           t.add(Number.NEGATIVE_INFINITY, stage, o.amount, closeDay, probability, category, 0);
         t.add(closedAt, stage, o.amount, closeDay, probability, category, now);
@@ -158,7 +177,7 @@ function closedFromOf(t: TimelineColumns, first: number, created: number): numbe
   return c === first ? created : Math.floor(t.at[c]! / 86_400);
 }
 
-/** The state columns, filled a row at a time up to a capacity known in advance. */
+/** The state columns, filled a row at a time up to a size known in advance. */
 class TimelineColumns {
   size = 0;
   readonly at: Float64Array;
@@ -169,14 +188,14 @@ class TimelineColumns {
   readonly forecastCategory: Uint8Array;
   readonly flags: Uint8Array;
 
-  constructor(capacity: number) {
-    this.at = new Float64Array(capacity);
-    this.stage = new Int32Array(capacity);
-    this.amount = new Float64Array(capacity);
-    this.closeDay = new Int32Array(capacity);
-    this.probability = new Float64Array(capacity);
-    this.forecastCategory = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
+  constructor(rows: number) {
+    this.at = new Float64Array(rows);
+    this.stage = new Int32Array(rows);
+    this.amount = new Float64Array(rows);
+    this.closeDay = new Int32Array(rows);
+    this.probability = new Float64Array(rows);
+    this.forecastCategory = new Uint8Array(rows);
+    this.flags = new Uint8Array(rows);
   }
 
   add(
@@ -198,21 +217,10 @@ class TimelineColumns {
     this.flags[row] = flags;
   }
 
-  /**
-   * The filled part of each column. Views, not copies: the unused tail of the capacity was
-   * never written, so it holds no memory, and copying millions of rows would.
-   */
+  /** The columns, once every row is filled. */
   columns() {
-    const n = this.size;
-    return {
-      at: this.at.subarray(0, n),
-      stage: this.stage.subarray(0, n),
-      amount: this.amount.subarray(0, n),
-      closeDay: this.closeDay.subarray(0, n),
-      probability: this.probability.subarray(0, n),
-      forecastCategory: this.forecastCategory.subarray(0, n),
-      flags: this.flags.subarray(0, n),
-    };
+    const { at, stage, amount, closeDay, probability, forecastCategory, flags } = this;
+    return { at, stage, amount, closeDay, probability, forecastCategory, flags };
   }
 }
 
