@@ -134,10 +134,14 @@ function pointsOn(
   const { closeDay, amount, probability, forecastCategory } = dataset.timelines;
   const starts = asks.map(({ quarter }) => dayNumber(quarter.start));
   const ends = asks.map(({ quarter }) => dayNumber(quarter.end));
+  const known = asks.map(({ day }) => crmViewKnown(dataset, day));
+  // The days on which the CRM's view cannot be rebuilt show none: their deals are not walked.
+  const walked = asks.flatMap((_, i) => (known[i]!.weighted || known[i]!.commit ? [i] : []));
   forEachOpenAt(
     dataset,
-    asks.map((a) => a.day),
-    (i, _opportunity, row) => {
+    walked.map((i) => asks[i]!.day),
+    (d, _opportunity, row) => {
+      const i = walked[d]!;
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
       const p = probability[row]!;
       if (Number.isNaN(p)) probabilityKnown[i] = false;
@@ -147,14 +151,13 @@ function pointsOn(
   );
   return asks.map(({ quarter, day, week }, i) => {
     const submitted = latestSubmission(dataset, quarter.id, day);
-    const known = crmViewKnown(dataset, day);
     return {
       week,
       date: day,
       submittedCommit: submitted.get("commit") ?? null,
       submittedBestCase: submitted.get("bestCase") ?? null,
-      weightedPipeline: known.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
-      crmCommit: known.commit ? fromCents(won[i]! + commit[i]!) : null,
+      weightedPipeline: known[i]!.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
+      crmCommit: known[i]!.commit ? fromCents(won[i]! + commit[i]!) : null,
     };
   });
 }

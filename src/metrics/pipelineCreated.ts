@@ -1,9 +1,9 @@
 import { addDays, dayNumber } from "../calendar/days.ts";
-import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
+import { type Quarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
-import { sumMoney } from "./money.ts";
+import { fromCents, sumMoney, toCents } from "./money.ts";
 import { CLOSED, rowAt } from "./pointInTime.ts";
 
 /** Pipeline created in a quarter, and where it came from. */
@@ -79,16 +79,21 @@ export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCre
   const created = createdIn(dataset, quarter);
   const amountOf = (c: { amount: number }) => c.amount;
   const weeks = weeksInQuarter(quarter);
-  const perWeek = sumBy(created, (c) => String(weekOfQuarter(c.opportunity.createdDate, quarter)), amountOf);
-  const byWeek = Array.from({ length: weeks }, (_, i) => {
-    const found = perWeek.find((w) => w.key === String(i + 1));
-    return {
-      week: i + 1,
-      start: addDays(quarter.start, i * 7),
-      amount: found?.amount ?? 0,
-      deals: found?.deals ?? 0,
-    };
-  });
+  // Week i + 1 of the quarter (see weekOfQuarter), counted from the creation day numbers.
+  const start = dayNumber(quarter.start);
+  const weekCents = new Float64Array(weeks);
+  const weekDeals = new Int32Array(weeks);
+  for (const c of created) {
+    const week = Math.floor((dataset.timelines.created[c.index]! - start) / 7);
+    weekCents[week]! += toCents(c.amount);
+    weekDeals[week]!++;
+  }
+  const byWeek = Array.from({ length: weeks }, (_, i) => ({
+    week: i + 1,
+    start: addDays(quarter.start, i * 7),
+    amount: fromCents(weekCents[i]!),
+    deals: weekDeals[i]!,
+  }));
   return {
     amount: sumMoney(created, amountOf),
     deals: created.length,

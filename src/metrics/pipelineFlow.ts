@@ -3,7 +3,7 @@ import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, toCents } from "./money.ts";
-import { CLOSED, rowAt, type Timelines, WON } from "./pointInTime.ts";
+import { CLOSED, endOfDay, type Timelines, WON } from "./pointInTime.ts";
 
 /*
  * Pipeline flow: how the pipeline due to close in a quarter moved from its first day to its
@@ -122,16 +122,20 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     eventDays(timelines, i, first, last, days);
     if (closedFrom[i]! < first && days.length === 0) continue;
     deal = i;
-    let before = rowAt(timelines, i, first - 1);
+    // The state at the end of each day, found by moving forward through the timeline (its
+    // changes are in time order) rather than searched for day by day: −1 before creation.
+    let row = lastRowBy(at, firstRow[i]!, lastRow, first - 1);
+    let before = created[i]! > first - 1 ? -1 : row;
     if (member(before)) cents.start += toCents(amount[before]!);
     for (const day of days) {
-      const after = rowAt(timelines, i, day);
+      row = lastRowBy(at, row, lastRow, day);
+      const after = created[i]! > day ? -1 : row;
       today = day;
       classify(before, after, states, move);
       before = after;
     }
     // Unchanged within the quarter: it ends as it began.
-    const end = days.length === 0 ? before : rowAt(timelines, i, last);
+    const end = days.length === 0 ? before : lastRowBy(at, row, lastRow, last);
     if (member(end)) cents.end += toCents(amount[end]!);
   }
   const explained =
@@ -156,6 +160,13 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     end: fromCents(cents.end),
   };
   return { flow, movers: movers.map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
+}
+
+/** The last row from `row` to `lastRow` whose change was made by the end of `day` (`row` when none after it was). */
+function lastRowBy(at: Float64Array, row: number, lastRow: number, day: number): number {
+  const end = endOfDay(day);
+  while (row < lastRow && at[row + 1]! <= end) row++;
+  return row;
 }
 
 /** How many movers the flow lists. */
@@ -195,23 +206,25 @@ function classify(
   move: (bucket: Bucket, amount: number) => void,
 ): void {
   if (after === -1) return;
-  const closed = (r: number) => (flags[r]! & CLOSED) !== 0;
-  const outcome = (r: number) => ((flags[r]! & WON) !== 0 ? "won" : "lost");
-  const closedInQuarter = closed(after) && inQuarter(after);
+  const closedInQuarter = (flags[after]! & CLOSED) !== 0 && inQuarter(after);
+  const outcome = (flags[after]! & WON) !== 0 ? "won" : "lost";
   if (member(before)) {
     if (member(after) || closedInQuarter) {
       const delta = amount[after]! - amount[before]!;
       if (delta > 0) move("increased", delta);
       if (delta < 0) move("decreased", -delta);
-      if (closedInQuarter) move(outcome(after), amount[after]!);
+      if (closedInQuarter) move(outcome, amount[after]!);
     } else {
       move("pushedOut", amount[before]!);
     }
     return;
   }
-  if (member(after) || (closedInQuarter && !(before !== -1 && closed(before) && inQuarter(before)))) {
+  if (
+    member(after) ||
+    (closedInQuarter && !(before !== -1 && (flags[before]! & CLOSED) !== 0 && inQuarter(before)))
+  ) {
     move(before === -1 ? "created" : "pulledIn", amount[after]!);
-    if (closedInQuarter) move(outcome(after), amount[after]!);
+    if (closedInQuarter) move(outcome, amount[after]!);
   }
 }
 
