@@ -27,18 +27,39 @@ export interface NewLogos {
   logos: NewLogo[];
 }
 
+// The headline of each quarter and the section ask for the same quarter's.
+const logosCache = new WeakMap<Dataset, Map<string, NewLogos>>();
+
 /** Accounts whose first-ever won opportunity closed in the quarter, largest first. */
 export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
+  let cache = logosCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    logosCache.set(dataset, cache);
+  }
+  let found = cache.get(quarter.id);
+  if (!found) {
+    found = findNewLogos(dataset, quarter);
+    cache.set(quarter.id, found);
+  }
+  return { ...found, logos: found.logos.map((logo) => ({ ...logo, products: [...logo.products] })) };
+}
+
+function findNewLogos(dataset: Dataset, quarter: Quarter): NewLogos {
   const logos = new Map<number, NewLogo & { cents: number }>();
   const { opportunities } = dataset.records;
   const accounts = dataset.accounts;
   const start = dayNumber(quarter.start);
+  const end = dayNumber(quarter.end);
   for (const i of closingIndexesBetween(dataset, quarter.start, quarter.end)) {
-    const o = opportunities[i]!;
     const code = accounts.of[i]!;
-    if (!o.isWon || code === -1) continue;
+    // Only an account first won within the quarter can be new in it: the deal itself is read
+    // for those alone.
+    if (code === -1) continue;
     const firstWon = accounts.firstWon[code]!;
-    if (firstWon < start) continue;
+    if (firstWon < start || firstWon > end) continue;
+    const o = opportunities[i]!;
+    if (!o.isWon) continue;
     const account = accounts.records[code];
     let logo = logos.get(code);
     if (logo === undefined) {
