@@ -149,7 +149,7 @@ export function computeQuarterMetrics(records: Records, quarterId: string, confi
   if (records.leads.length === 0) unavailable["sections.funnel"] = REASONS.noLeads;
   else if (records.leads.every((l) => l.createdDate === UNDATED))
     unavailable["sections.funnel"] = REASONS.undatedLeads;
-  if (!records.opportunities.some((o) => o.type !== null)) unavailable["sections.renewals"] = REASONS.noTypes;
+  if (!coverage.types) unavailable["sections.renewals"] = REASONS.noTypes;
   const forecast = forecastAccuracy(dataset, quarter, config);
   if (forecast.atStart.submittedCommit === null && forecast.atStart.weightedPipeline === null)
     unavailable["sections.forecast"] = coverage.probability

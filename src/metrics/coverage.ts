@@ -18,6 +18,8 @@ export interface DataCoverage {
   forecastCategory: boolean;
   /** Some deal names its account. */
   accountLink: boolean;
+  /** Some deal records its type (new business, expansion, renewal). */
+  types: boolean;
   /** The accounts say whether each customer may be named publicly. */
   referenceField: boolean;
   /** Some account's ICP fit is known. */
@@ -39,6 +41,7 @@ export function dataCoverage(records: Records): DataCoverage {
   let probability = false;
   let forecastCategory = false;
   let accountLink = false;
+  let types = false;
   for (const o of records.opportunities) {
     // A deal without a created date says nothing of when the export's pipeline begins.
     if (o.createdDate !== UNDATED && (firstCreated === null || o.createdDate < firstCreated))
@@ -46,6 +49,7 @@ export function dataCoverage(records: Records): DataCoverage {
     if (o.probability !== null) probability = true;
     if (o.forecastCategory !== null) forecastCategory = true;
     if (o.accountId !== null) accountLink = true;
+    if (o.type !== null) types = true;
   }
   // One pass over the history for both, stopping once both are found.
   for (const h of records.history) {
@@ -58,6 +62,7 @@ export function dataCoverage(records: Records): DataCoverage {
     probability,
     forecastCategory,
     accountLink,
+    types,
     referenceField: records.accounts.some((a) => a.referenceApproved !== null),
     icp: records.accounts.some((a) => a.isIcp !== null),
     personas: records.contacts.some((c) => c.persona !== null),

@@ -2,9 +2,11 @@ import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
+import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
 import { toCents } from "./money.ts";
 import { type Timelines, timelinesOf } from "./pointInTime.ts";
+import { sortByKey } from "./sortByKey.ts";
 
 /*
  * Indexes built once from the records, so that each quarter's metrics are single passes:
@@ -26,10 +28,10 @@ export interface Dataset {
    * subtraction.
    */
   byCloseDate: { order: Int32Array; day: Int32Array; wonBefore: Float64Array };
+  /** Each deal's account by code, with what the metrics ask of it (fit, first win). */
+  accounts: DealAccounts;
   accountsById: Map<string, Account>;
   contactsById: Map<string, Contact>;
-  /** Close date of each account's first won deal. */
-  firstWonByAccount: Map<string, Day>;
   /** Loss reasons that mean no decision. */
   noDecision: RegExp;
   /** What the records can support, so figures they cannot are left out with a reason. */
@@ -41,48 +43,53 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   const { opportunities } = records;
   const history = indexHistory(opportunities, records.history);
   const timelines = timelinesOf(opportunities, history);
-  // One pass over the deals in record order; the close-date order is then built from numbers.
-  const n = opportunities.length;
-  const firstWonByAccount = new Map<string, Day>();
-  // Sorted as one number per deal, close day × count + index: a plain numeric sort, no comparator.
-  const keys = new Float64Array(n);
-  const wonCents = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = opportunities[i]!;
-    keys[i] = timelines.recordCloseDay[i]! * n + i;
-    if (!o.isWon) continue;
-    wonCents[i] = toCents(o.amount);
-    if (o.accountId === null) continue;
-    const known = firstWonByAccount.get(o.accountId);
-    if (known === undefined || o.closeDate < known) firstWonByAccount.set(o.accountId, o.closeDate);
-  }
-  keys.sort();
-  const order = new Int32Array(n);
-  const day = new Int32Array(n);
-  const wonBefore = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) {
-    day[k] = Math.floor(keys[k]! / n);
-    order[k] = keys[k]! - day[k]! * n;
-    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
-  }
   return {
     records,
     history,
     timelines,
-    byCloseDate: { order, day, wonBefore },
+    byCloseDate: closeDateIndex(opportunities, timelines.recordCloseDay),
+    accounts: dealAccounts(opportunities, timelines.recordCloseDay, records.accounts),
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
-    firstWonByAccount,
     noDecision: new RegExp(config.noDecisionPattern, "i"),
     coverage: dataCoverage(records),
   };
 }
 
-// A quarter's closes are asked for by the headline of three quarters, the sections and the trends.
-const closingCache = new WeakMap<Dataset, Map<string, readonly Opportunity[]>>();
+/** The deals in order of close date (then record order), with the cents won before each position. */
+function closeDateIndex(
+  opportunities: readonly Opportunity[],
+  closeDays: Int32Array,
+): Dataset["byCloseDate"] {
+  const n = opportunities.length;
+  let first = 0;
+  const wonCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (closeDays[i]! < first) first = closeDays[i]!;
+    const o = opportunities[i]!;
+    if (o.isWon) wonCents[i] = toCents(o.amount);
+  }
+  // Sorted by day counted from the earliest: a stable radix sort keeps record order within a day.
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = closeDays[i]! - first;
+  const order = sortByKey(keys);
+  const day = new Int32Array(n);
+  const wonBefore = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    day[k] = closeDays[order[k]!]!;
+    wonBefore[k + 1] = wonBefore[k]! + wonCents[order[k]!]!;
+  }
+  return { order, day, wonBefore };
+}
 
-/** The opportunities, open or closed, whose close date is within [start, end], in record order. */
-export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
+// A quarter's closes are asked for by the headline of three quarters, the sections and the trends.
+const closingCache = new WeakMap<Dataset, Map<string, { closing: Int32Array; closed: Int32Array }>>();
+
+/**
+ * The indexes of the opportunities, open or closed, whose close date is within [start, end],
+ * in record order; and of those among them that are closed. Kept: not to be changed.
+ */
+function closingOf(dataset: Dataset, start: Day, end: Day): { closing: Int32Array; closed: Int32Array } {
   let cache = closingCache.get(dataset);
   if (!cache) {
     cache = new Map();
@@ -93,10 +100,27 @@ export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportun
   if (!found) {
     const { opportunities } = dataset.records;
     // Sorted back into record order on a copy: the index itself stays in close-date order.
-    found = Array.from(closingIndexes(dataset, start, end).slice().sort(), (i) => opportunities[i]!);
+    const closing = closingIndexes(dataset, start, end).slice().sort();
+    found = { closing, closed: closing.filter((i) => opportunities[i]!.isClosed) };
     cache.set(key, found);
   }
-  return [...found];
+  return found;
+}
+
+/** The opportunities, open or closed, whose close date is within [start, end], in record order. */
+export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
+  const { opportunities } = dataset.records;
+  return Array.from(closingOf(dataset, start, end).closing, (i) => opportunities[i]!);
+}
+
+/** The indexes of the opportunities, open or closed, whose close date is within [start, end], in record order (not to be changed). */
+export function closingIndexesBetween(dataset: Dataset, start: Day, end: Day): Int32Array {
+  return closingOf(dataset, start, end).closing;
+}
+
+/** The indexes of the opportunities closed within [start, end] by close date, in record order (not to be changed). */
+export function closedIndexesBetween(dataset: Dataset, start: Day, end: Day): Int32Array {
+  return closingOf(dataset, start, end).closed;
 }
 
 /** The indexes of the opportunities whose close date is within [start, end], by close date. */
@@ -115,7 +139,8 @@ export function wonCentsBetween(dataset: Dataset, start: Day, end: Day): number 
 
 /** The opportunities closed within [start, end] by close date, in record order. */
 export function closedBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
-  return closingBetween(dataset, start, end).filter((o) => o.isClosed);
+  const { opportunities } = dataset.records;
+  return Array.from(closedIndexesBetween(dataset, start, end), (i) => opportunities[i]!);
 }
 
 /** The first index of a sorted array whose value is at least `value` (its length when none). */

@@ -10,6 +10,9 @@ import { knowsPipelineAt } from "./coverage.ts";
 import { type Dataset, wonCentsBetween } from "./dataset.ts";
 import { fromCents, ratio, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
+import { CATEGORIES } from "./pointInTime.ts";
+
+const COMMIT = CATEGORIES.indexOf("commit");
 
 /*
  * Forecast accuracy: what we expected to book at the start of the quarter (and each week)
@@ -128,31 +131,33 @@ function pointsOn(
   // One deal whose probability that day is unknown makes the weighted view unknown too:
   // counting it as 0% would understate the forecast and overstate its error.
   const probabilityKnown = asks.map(() => true);
-  const timelines = dataset.timelines;
-  const { closeDay, amount } = timelines;
+  const { closeDay, amount, probability, forecastCategory } = dataset.timelines;
   const starts = asks.map(({ quarter }) => dayNumber(quarter.start));
   const ends = asks.map(({ quarter }) => dayNumber(quarter.end));
+  const known = asks.map(({ day }) => crmViewKnown(dataset, day));
+  // The days on which the CRM's view cannot be rebuilt show none: their deals are not walked.
+  const walked = asks.flatMap((_, i) => (known[i]!.weighted || known[i]!.commit ? [i] : []));
   forEachOpenAt(
     dataset,
-    asks.map((a) => a.day),
-    (i, _opportunity, row) => {
+    walked.map((i) => asks[i]!.day),
+    (d, _opportunity, row) => {
+      const i = walked[d]!;
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
-      const probability = timelines.probability[row]!;
-      if (Number.isNaN(probability)) probabilityKnown[i] = false;
-      else weighted[i]! += Math.round(toCents(amount[row]!) * probability);
-      if (timelines.forecastCategory[row] === "commit") commit[i]! += toCents(amount[row]!);
+      const p = probability[row]!;
+      if (Number.isNaN(p)) probabilityKnown[i] = false;
+      else weighted[i]! += Math.round(toCents(amount[row]!) * p);
+      if (forecastCategory[row] === COMMIT) commit[i]! += toCents(amount[row]!);
     },
   );
   return asks.map(({ quarter, day, week }, i) => {
     const submitted = latestSubmission(dataset, quarter.id, day);
-    const known = crmViewKnown(dataset, day);
     return {
       week,
       date: day,
       submittedCommit: submitted.get("commit") ?? null,
       submittedBestCase: submitted.get("bestCase") ?? null,
-      weightedPipeline: known.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
-      crmCommit: known.commit ? fromCents(won[i]! + commit[i]!) : null,
+      weightedPipeline: known[i]!.weighted && probabilityKnown[i] ? fromCents(won[i]! + weighted[i]!) : null,
+      crmCommit: known[i]!.commit ? fromCents(won[i]! + commit[i]!) : null,
     };
   });
 }

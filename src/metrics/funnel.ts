@@ -55,11 +55,13 @@ export function funnel(dataset: Dataset, quarter: Quarter, calendar: FiscalCalen
 /** For each opportunity a lead converted into: 0 created, 1 discovery, 2 proposal, 3 won. */
 function furthestReached(dataset: Dataset): Map<string, number> {
   const reached = new Map<string, number>();
+  const { opportunities } = dataset.records;
   // Only converted deals are in any cohort: the others' histories need not be read.
-  const converted = new Set(dataset.records.leads.map((l) => l.convertedOpportunityId));
-  for (const o of dataset.records.opportunities) {
-    if (!converted.has(o.id)) continue;
-    const states = [o, ...historyOf(dataset.history, o.id)];
+  for (const id of new Set(dataset.records.leads.map((l) => l.convertedOpportunityId))) {
+    const i = id === null ? -1 : dataset.history.ids.find(id);
+    if (i === -1) continue;
+    const o = opportunities[i]!;
+    const states = [o, ...historyOf(dataset.history, i)];
     let level = 0;
     for (const s of states) {
       const p = s.probability ?? 0;

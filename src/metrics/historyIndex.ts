@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar/days.ts";
-import { Dictionary } from "../model/dictionary.ts";
 import type { HistoryRow, LocalTime, Opportunity } from "../model/records.ts";
+import { type IdIndex, indexIds } from "./idIndex.ts";
 
 /*
  * The history rows of each opportunity, oldest first, without one array per opportunity: the
@@ -17,17 +17,16 @@ export interface HistoryIndex {
   readonly seconds: Float64Array;
   /** Row numbers, opportunity by opportunity, oldest first within each. */
   readonly order: Int32Array;
-  /** The rows of group g are order[from[g]] … order[from[g + 1] − 1]. */
-  readonly from: Int32Array;
   /**
-   * The opportunities' ids: a group is the first position of its id, and rows of ids of no
-   * opportunity are in none (they are not used).
+   * The rows of group g are order[from[g]] … order[from[g + 1] − 1]. A group is the first
+   * position of an id among the opportunities; rows of ids of no opportunity are in none
+   * (they are not used).
    */
-  readonly ids: Dictionary;
-  /** Group of each id in `ids`: the first position of the id among the opportunities. */
-  readonly groupOfId: Int32Array;
+  readonly from: Int32Array;
   /** Group of each opportunity given, by index (a repeated id shares the first one's). */
   readonly groupOfOpportunity: Int32Array;
+  /** The opportunities' ids, to find a deal's position from its id. */
+  readonly ids: IdIndex;
 }
 
 /** A local time as seconds since 1970-01-01T00:00:00 of the same clock: orders as the text does. */
@@ -41,29 +40,26 @@ export function indexHistory(
   opportunities: readonly Pick<Opportunity, "id">[],
   rows: readonly HistoryRow[],
 ): HistoryIndex {
-  const ids = new Dictionary();
-  const groupOfOpportunity = new Int32Array(opportunities.length);
-  const firstPositions: number[] = [];
-  opportunities.forEach((o, i) => {
-    const id = ids.code(o.id);
-    if (id === firstPositions.length) firstPositions.push(i);
-    groupOfOpportunity[i] = firstPositions[id]!;
-  });
-  const groupOfId = Int32Array.from(firstPositions);
-  const groupOf = (id: string) => {
-    const at = ids.find(id);
-    return at === -1 ? -1 : groupOfId[at]!;
-  };
+  const ids = indexIds(opportunities);
+  const groupOfOpportunity = ids.firstOf;
   const groups = opportunities.length;
   const groupOfRow = new Int32Array(rows.length);
   const from = new Int32Array(groups + 1);
   const seconds = new Float64Array(rows.length);
-  // Exports list a deal's rows together, mostly: the id of the row before is asked first.
+  // Exports list a deal's rows together, mostly in the deals' own order: the deal of the row
+  // before and the next few are tried before the id is looked up.
   let lastId = "";
   let lastGroup = -1;
+  let cursor = 0;
   for (let r = 0; r < rows.length; r++) {
     const id = rows[r]!.opportunityId;
-    const g = id === lastId ? lastGroup : groupOf(id);
+    let g = lastGroup;
+    if (id !== lastId) {
+      let i = nearby(opportunities, cursor, id);
+      if (i === -1) i = ids.find(id);
+      if (i !== -1) cursor = i;
+      g = i === -1 ? -1 : groupOfOpportunity[i]!;
+    }
     lastId = id;
     lastGroup = g;
     groupOfRow[r] = g;
@@ -82,7 +78,17 @@ export function indexHistory(
     if (g >= 0) order[next[g]!++] = r;
   }
   for (let g = 0; g < groups; g++) sortByTime(order, from[g]!, from[g + 1]!, seconds);
-  return { rows, seconds, order, from, ids, groupOfId, groupOfOpportunity };
+  return { rows, seconds, order, from, groupOfOpportunity, ids };
+}
+
+/** How many deals past the last one matched a row's id is looked for before the lookup. */
+const LOOKAHEAD = 4;
+
+/** The position among cursor … cursor + LOOKAHEAD of the opportunity with `id`, or −1. */
+function nearby(opportunities: readonly Pick<Opportunity, "id">[], cursor: number, id: string): number {
+  const end = Math.min(opportunities.length, cursor + LOOKAHEAD + 1);
+  for (let i = cursor; i < end; i++) if (opportunities[i]!.id === id) return i;
+  return -1;
 }
 
 /**
@@ -102,11 +108,9 @@ function sortByTime(order: Int32Array, start: number, end: number, seconds: Floa
   }
 }
 
-/** The history rows of one opportunity, oldest first. */
-export function historyOf(index: HistoryIndex, opportunityId: string): HistoryRow[] {
-  const at = index.ids.find(opportunityId);
-  if (at === -1) return [];
-  const g = index.groupOfId[at]!;
+/** The history rows of the opportunity at position `opportunity`, oldest first. */
+export function historyOf(index: HistoryIndex, opportunity: number): HistoryRow[] {
+  const g = index.groupOfOpportunity[opportunity]!;
   const rows: HistoryRow[] = [];
   for (let k = index.from[g]!; k < index.from[g + 1]!; k++) rows.push(index.rows[index.order[k]!]!);
   return rows;

@@ -2,7 +2,7 @@ import { dayNumber, daysBetween } from "../calendar/days.ts";
 import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import { ACTIVITY_TYPES, NO_REF } from "../model/activityLog.ts";
 import type { ActivityType, Opportunity } from "../model/records.ts";
-import type { Dataset } from "./dataset.ts";
+import { closedBetween, type Dataset } from "./dataset.ts";
 import { groupBy } from "./groups.ts";
 import { ratio, sumMoney, toCents } from "./money.ts";
 import { outcomeOf } from "./outcomes.ts";
@@ -58,11 +58,9 @@ const SCORED = ["calls", "meetings", "proposals", "opportunitiesCreated", "pipel
 export function leadingIndicators(dataset: Dataset, quarter: Quarter) {
   const activity = activityByOwner(dataset, quarter);
   // Valued as of the quarter's end, as pipeline created is everywhere in the pack.
-  const created = createdIn(dataset, quarter).map((c) => ({ ...c, owner: c.opportunity.owner }));
-  const closed = dataset.records.opportunities.filter(
-    (o) => o.isClosed && o.closeDate >= quarter.start && o.closeDate <= quarter.end,
-  );
-  const createdBy = groupBy(created, (c) => c.owner);
+  const created = createdIn(dataset, quarter);
+  const closed = closedBetween(dataset, quarter.start, quarter.end);
+  const createdBy = groupBy(created, (c) => c.opportunity.owner);
   const closedBy = groupBy(closed, (o) => o.owner);
   const owners = [...new Set([...activity.keys(), ...createdBy.keys()])].sort();
   const reps: RepIndicators[] = owners.map((owner) => {
@@ -106,7 +104,9 @@ interface OwnerActivity {
 
 /**
  * Each rep's activity in the quarter, in one pass over the activity log. What is known of an
- * account's fit and a contact's persona is looked up once per distinct account and contact.
+ * account's fit and a contact's persona is looked up once per distinct account and contact,
+ * and the counts go into flat arrays by owner code and type: tens of millions of activities
+ * touch no object and no map.
  */
 function activityByOwner(dataset: Dataset, quarter: Quarter): Map<string, OwnerActivity> {
   const log = dataset.records.activities.columns();
@@ -123,38 +123,54 @@ function activityByOwner(dataset: Dataset, quarter: Quarter): Map<string, OwnerA
   const start = dayNumber(quarter.start);
   const end = dayNumber(quarter.end);
   const weeks = weeksInQuarter(quarter);
-  const byCode = new Map<number, OwnerActivity>();
+  const types = ACTIVITY_TYPES.length;
+  // The counters of an AimTally, in its order: count, icpKnown, icp, personaKnown, persona, onTarget.
+  const counters = 6;
+  // aim[(owner × types + type) × counters + counter] and weekly[(owner × types + type) × weeks + week].
+  const aim = new Float64Array(log.owners.length * types * counters);
+  const weekly = new Float64Array(log.owners.length * types * weeks);
+  const active = new Uint8Array(log.owners.length);
   for (let i = 0; i < log.size; i++) {
     const day = log.day[i]!;
     if (day < start || day > end) continue;
-    let mine = byCode.get(log.owner[i]!);
-    if (mine === undefined) {
-      mine = ownerActivity(weeks);
-      byCode.set(log.owner[i]!, mine);
-    }
-    const type = ACTIVITY_TYPES[log.type[i]!]!;
-    mine.weekly[type][Math.floor((day - start) / 7)]!++;
-    const tally = mine.aim[type];
+    const cell = log.owner[i]! * types + log.type[i]!;
+    active[log.owner[i]!] = 1;
+    weekly[cell * weeks + Math.floor((day - start) / 7)]!++;
     const accountFit = log.account[i] === NO_REF ? -1 : fit[log.account[i]!]!;
     // A contact whose persona is unknown tells nothing of aim: it is not counted either way.
     const contactPersona = log.contact[i] === NO_REF ? -1 : persona[log.contact[i]!]!;
-    tally.count++;
-    if (accountFit !== -1) tally.icpKnown++;
-    if (accountFit === 1) tally.icp++;
-    if (contactPersona !== -1) tally.personaKnown++;
-    if (contactPersona === 1) tally.persona++;
-    if (accountFit === 1 && contactPersona === 1) tally.onTarget++;
+    const at = cell * counters;
+    aim[at]!++;
+    if (accountFit !== -1) aim[at + 1]!++;
+    if (accountFit === 1) aim[at + 2]!++;
+    if (contactPersona !== -1) aim[at + 3]!++;
+    if (contactPersona === 1) aim[at + 4]!++;
+    if (accountFit === 1 && contactPersona === 1) aim[at + 5]!++;
   }
-  return new Map([...byCode].map(([code, activity]) => [log.owners[code]!, activity]));
-}
-
-function ownerActivity(weeks: number): OwnerActivity {
-  const each = <T>(make: () => T) =>
-    Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, make()])) as Record<ActivityType, T>;
-  return {
-    aim: each(() => ({ count: 0, icpKnown: 0, icp: 0, personaKnown: 0, persona: 0, onTarget: 0 })),
-    weekly: each(() => new Array<number>(weeks).fill(0)),
-  };
+  const byOwner = new Map<string, OwnerActivity>();
+  active.forEach((isActive, owner) => {
+    if (!isActive) return;
+    const each = <T>(make: (cell: number) => T) =>
+      Object.fromEntries(ACTIVITY_TYPES.map((type, code) => [type, make(owner * types + code)])) as Record<
+        ActivityType,
+        T
+      >;
+    byOwner.set(log.owners[owner]!, {
+      aim: each((cell) => {
+        const at = cell * counters;
+        return {
+          count: aim[at]!,
+          icpKnown: aim[at + 1]!,
+          icp: aim[at + 2]!,
+          personaKnown: aim[at + 3]!,
+          persona: aim[at + 4]!,
+          onTarget: aim[at + 5]!,
+        };
+      }),
+      weekly: each((cell) => Array.from(weekly.subarray(cell * weeks, (cell + 1) * weeks))),
+    });
+  });
+  return byOwner;
 }
 
 function aimed(tally: AimTally | undefined): AimedCount {
@@ -169,13 +185,14 @@ function aimed(tally: AimTally | undefined): AimedCount {
 
 /** Share of the amount created at ICP accounts, of the amount whose account's fit is known. */
 export function icpShareByAmount(dataset: Dataset, created: readonly CreatedDeal[]): number | null {
+  const { of, fit } = dataset.accounts;
   let known = 0;
   let icp = 0;
-  for (const { opportunity: o, amount } of created) {
-    const fit = o.accountId === null ? null : (dataset.accountsById.get(o.accountId)?.isIcp ?? null);
-    if (fit === null) continue;
+  for (const { index, amount } of created) {
+    const accountFit = of[index] === -1 ? -1 : fit[of[index]!]!;
+    if (accountFit === -1) continue;
     known += toCents(amount);
-    if (fit) icp += toCents(amount);
+    if (accountFit === 1) icp += toCents(amount);
   }
   return ratio(icp, known);
 }

@@ -1,6 +1,7 @@
+import { dayFromNumber, dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
-import { closingBetween, type Dataset } from "./dataset.ts";
+import { closingIndexesBetween, type Dataset } from "./dataset.ts";
 import { fromCents, sumMoney, toCents } from "./money.ts";
 
 /** An account won for the first time in the quarter. */
@@ -26,29 +27,58 @@ export interface NewLogos {
   logos: NewLogo[];
 }
 
+// The headline of each quarter and the section ask for the same quarter's.
+const logosCache = new WeakMap<Dataset, Map<string, NewLogos>>();
+
 /** Accounts whose first-ever won opportunity closed in the quarter, largest first. */
 export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
-  const logos = new Map<string, NewLogo & { cents: number }>();
-  for (const o of closingBetween(dataset, quarter.start, quarter.end)) {
-    if (!o.isWon || o.accountId === null) continue;
-    const firstWon = dataset.firstWonByAccount.get(o.accountId)!;
-    if (firstWon < quarter.start) continue;
-    const account = dataset.accountsById.get(o.accountId);
-    const logo = logos.get(o.accountId) ?? {
-      accountId: o.accountId,
-      account: account?.name ?? o.accountId,
-      amount: 0,
-      cents: 0,
-      deals: 0,
-      firstCloseDate: firstWon,
-      products: [],
-      segment: account?.segment ?? o.segment,
-      referenceApproved: dataset.coverage.referenceField ? (account?.referenceApproved ?? false) : null,
-    };
+  let cache = logosCache.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    logosCache.set(dataset, cache);
+  }
+  let found = cache.get(quarter.id);
+  if (!found) {
+    found = findNewLogos(dataset, quarter);
+    cache.set(quarter.id, found);
+  }
+  return { ...found, logos: found.logos.map((logo) => ({ ...logo, products: [...logo.products] })) };
+}
+
+function findNewLogos(dataset: Dataset, quarter: Quarter): NewLogos {
+  const logos = new Map<number, NewLogo & { cents: number }>();
+  const { opportunities } = dataset.records;
+  const accounts = dataset.accounts;
+  const start = dayNumber(quarter.start);
+  const end = dayNumber(quarter.end);
+  for (const i of closingIndexesBetween(dataset, quarter.start, quarter.end)) {
+    const code = accounts.of[i]!;
+    // Only an account first won within the quarter can be new in it: the deal itself is read
+    // for those alone.
+    if (code === -1) continue;
+    const firstWon = accounts.firstWon[code]!;
+    if (firstWon < start || firstWon > end) continue;
+    const o = opportunities[i]!;
+    if (!o.isWon) continue;
+    const account = accounts.records[code];
+    let logo = logos.get(code);
+    if (logo === undefined) {
+      logo = {
+        accountId: accounts.ids[code]!,
+        account: account?.name ?? accounts.ids[code]!,
+        amount: 0,
+        cents: 0,
+        deals: 0,
+        firstCloseDate: dayFromNumber(firstWon),
+        products: [],
+        segment: account?.segment ?? o.segment,
+        referenceApproved: dataset.coverage.referenceField ? (account?.referenceApproved ?? false) : null,
+      };
+      logos.set(code, logo);
+    }
     logo.cents += toCents(o.amount);
     logo.deals++;
     if (o.product !== null && !logo.products.includes(o.product)) logo.products.push(o.product);
-    logos.set(o.accountId, logo);
   }
   const list = [...logos.values()]
     .map(({ cents, ...logo }) => ({ ...logo, amount: fromCents(cents), products: logo.products.sort() }))

@@ -59,14 +59,15 @@ export function forEachOpenAt(
   }
 }
 
-// The headlines and the pipeline section ask about the same quarter ends, several ways.
+// The headlines, the pipeline section and both forecasts ask about the same days, several ways.
 const openCache = new WeakMap<Dataset, Map<Day, { rows: Int32Array; cents: number }>>();
 
 /**
  * The state rows (in `dataset.timelines`) of the deals open at the end of each of `days`, in
  * record order, and the cents they sum to; the days not yet known are found in one pass and
  * kept. Asked up front with every quarter end a pack needs, the later questions (open
- * pipeline, by stage, due next quarter) read what is kept instead of walking the deals again.
+ * pipeline, by stage, due next quarter) read what is kept instead of walking the deals
+ * again; the forecasts' days that fall on a quarter end are not walked twice either.
  */
 function openAt(dataset: Dataset, days: readonly Day[]): { rows: Int32Array; cents: number }[] {
   let cache = openCache.get(dataset);
@@ -76,21 +77,41 @@ function openAt(dataset: Dataset, days: readonly Day[]): { rows: Int32Array; cen
   }
   const missing = [...new Set(days.filter((day) => !cache.has(day)))];
   if (missing.length > 0) {
-    const found = missing.map((): number[] => []);
+    const found = missing.map(() => new RowList());
     const cents = missing.map(() => 0);
     const { amount } = dataset.timelines;
     forEachOpenAt(dataset, missing, (d, _opportunity, row) => {
-      found[d]!.push(row);
+      found[d]!.add(row);
       cents[d]! += toCents(amount[row]!);
     });
     missing.forEach((day, d) => {
-      cache.set(day, { rows: Int32Array.from(found[d]!), cents: cents[d]! });
+      cache.set(day, { rows: found[d]!.rows(), cents: cents[d]! });
     });
   }
   return days.map((day) => cache.get(day)!);
 }
 
-/** The state rows of the deals open at the end of each of `days` (see `openAt`). */
+/** Row numbers gathered one at a time: a day's open deals are hundreds of thousands in a large export. */
+class RowList {
+  #rows = new Int32Array(256);
+  #size = 0;
+
+  add(row: number): void {
+    if (this.#size === this.#rows.length) {
+      const rows = new Int32Array(this.#rows.length * 2);
+      rows.set(this.#rows);
+      this.#rows = rows;
+    }
+    this.#rows[this.#size++] = row;
+  }
+
+  /** The rows gathered, in a copy of their own size. */
+  rows(): Int32Array {
+    return this.#rows.slice(0, this.#size);
+  }
+}
+
+/** The state rows of the deals open at the end of each of `days`, in record order (see `openAt`); not to be changed. */
 export function openRowsAt(dataset: Dataset, days: readonly Day[]): Int32Array[] {
   return openAt(dataset, days).map((open) => open.rows);
 }
@@ -114,10 +135,10 @@ export function openPipelineAtDays(dataset: Dataset, days: readonly Day[]): Pipe
 
 /** Open pipeline at the end of `day` by stage as of then, largest first. */
 export function openPipelineByStage(dataset: Dataset, day: Day): AmountGroup[] {
-  const { stage, amount } = dataset.timelines;
+  const { stage, stages, amount } = dataset.timelines;
   return sumBy(
     openRowsAt(dataset, [day])[0]!,
-    (row) => stage[row]!,
+    (row) => stages[stage[row]!]!,
     (row) => amount[row]!,
   );
 }

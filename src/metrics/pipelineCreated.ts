@@ -1,9 +1,9 @@
 import { addDays, dayNumber } from "../calendar/days.ts";
-import { type Quarter, weekOfQuarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
+import { type Quarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Opportunity } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
-import { sumMoney } from "./money.ts";
+import { fromCents, sumMoney, toCents } from "./money.ts";
 import { CLOSED, rowAt } from "./pointInTime.ts";
 
 /** Pipeline created in a quarter, and where it came from. */
@@ -25,6 +25,8 @@ export interface PipelineCreated {
 /** An opportunity created in the quarter, valued as of the quarter's last day. */
 export interface CreatedDeal {
   opportunity: Opportunity;
+  /** Its position among the opportunities. */
+  index: number;
   amount: number;
   /** Whether it was still open at the quarter's end. */
   open: boolean;
@@ -64,6 +66,7 @@ function findCreated(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
     const row = rowAt(timelines, i, last);
     created.push({
       opportunity: timelines.opportunities[i]!,
+      index: i,
       amount: timelines.amount[row]!,
       open: (timelines.flags[row]! & CLOSED) === 0,
     });
@@ -76,16 +79,21 @@ export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCre
   const created = createdIn(dataset, quarter);
   const amountOf = (c: { amount: number }) => c.amount;
   const weeks = weeksInQuarter(quarter);
-  const perWeek = sumBy(created, (c) => String(weekOfQuarter(c.opportunity.createdDate, quarter)), amountOf);
-  const byWeek = Array.from({ length: weeks }, (_, i) => {
-    const found = perWeek.find((w) => w.key === String(i + 1));
-    return {
-      week: i + 1,
-      start: addDays(quarter.start, i * 7),
-      amount: found?.amount ?? 0,
-      deals: found?.deals ?? 0,
-    };
-  });
+  // Week i + 1 of the quarter (see weekOfQuarter), counted from the creation day numbers.
+  const start = dayNumber(quarter.start);
+  const weekCents = new Float64Array(weeks);
+  const weekDeals = new Int32Array(weeks);
+  for (const c of created) {
+    const week = Math.floor((dataset.timelines.created[c.index]! - start) / 7);
+    weekCents[week]! += toCents(c.amount);
+    weekDeals[week]!++;
+  }
+  const byWeek = Array.from({ length: weeks }, (_, i) => ({
+    week: i + 1,
+    start: addDays(quarter.start, i * 7),
+    amount: fromCents(weekCents[i]!),
+    deals: weekDeals[i]!,
+  }));
   return {
     amount: sumMoney(created, amountOf),
     deals: created.length,
@@ -97,13 +105,14 @@ export function pipelineCreated(dataset: Dataset, quarter: Quarter): PipelineCre
     byOwner: sumBy(created, (c) => c.opportunity.owner, amountOf),
     byProduct: sumBy(created, (c) => c.opportunity.product, amountOf),
     byLeadSource: sumBy(created, (c) => c.opportunity.leadSource, amountOf),
-    byCustomerKind: sumBy(created, (c) => customerKind(dataset, c.opportunity), amountOf),
+    byCustomerKind: sumBy(created, (c) => customerKind(dataset, c.index), amountOf),
   };
 }
 
-/** "existing" when the account had a won deal that closed before this opportunity was created. */
-export function customerKind(dataset: Dataset, opportunity: Opportunity): "new" | "existing" {
-  const firstWon =
-    opportunity.accountId === null ? undefined : dataset.firstWonByAccount.get(opportunity.accountId);
-  return firstWon !== undefined && firstWon < opportunity.createdDate ? "existing" : "new";
+/** "existing" when the account of the opportunity at `index` had a won deal that closed before it was created. */
+export function customerKind(dataset: Dataset, index: number): "new" | "existing" {
+  const account = dataset.accounts.of[index]!;
+  return account !== -1 && dataset.accounts.firstWon[account]! < dataset.timelines.created[index]!
+    ? "existing"
+    : "new";
 }

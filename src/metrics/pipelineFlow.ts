@@ -3,7 +3,7 @@ import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, toCents } from "./money.ts";
-import { CLOSED, rowAt, type Timelines, WON } from "./pointInTime.ts";
+import { CLOSED, endOfDay, type Timelines, WON } from "./pointInTime.ts";
 
 /*
  * Pipeline flow: how the pipeline due to close in a quarter moved from its first day to its
@@ -42,8 +42,6 @@ export interface FlowMover {
   day: Day;
 }
 
-type Bucket = Exclude<keyof PipelineFlow, "start" | "end" | "residual">;
-
 // The headline (slip rate) and the flow section ask for the same quarters.
 const flowCache = new WeakMap<Dataset, Map<string, { flow: PipelineFlow; movers: FlowMover[] }>>();
 
@@ -66,44 +64,11 @@ export function pipelineFlow(
 }
 
 function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; movers: FlowMover[] } {
-  const cents: Record<Bucket | "start" | "end", number> = {
-    start: 0,
-    created: 0,
-    pulledIn: 0,
-    increased: 0,
-    decreased: 0,
-    pushedOut: 0,
-    won: 0,
-    lost: 0,
-    end: 0,
-  };
-  // The largest movers, in rank order (see keepLargest).
-  const movers: Mover[] = [];
   const timelines = dataset.timelines;
-  const { closeDay, amount, flags, created, closedFrom, first: firstRow, at } = timelines;
+  const { amount, created, closedFrom, first: firstRow, at } = timelines;
   const first = dayNumber(quarter.start);
   const last = dayNumber(quarter.end);
-  // States are rows of the timelines, −1 before the deal existed.
-  const inQuarter = (r: number) => r >= 0 && closeDay[r]! >= first && closeDay[r]! <= last;
-  const member = (r: number) => inQuarter(r) && (flags[r]! & CLOSED) === 0;
-  // The deal and day being classified, for the movers list.
-  let deal = 0;
-  let today = 0;
-  const move = (bucket: Bucket, moved: number) => {
-    cents[bucket] += toCents(moved);
-    if (bucket === "pushedOut" || bucket === "pulledIn" || bucket === "increased" || bucket === "decreased") {
-      const o = timelines.opportunities[deal]!;
-      keepLargest(movers, {
-        id: o.id,
-        name: o.name,
-        owner: o.owner,
-        movement: bucket,
-        amount: moved,
-        day: today,
-      });
-    }
-  };
-  const states = { member, inQuarter, amount, flags };
+  const tally = new FlowTally(timelines, first, last);
   const days: number[] = [];
   for (let i = 0; i < created.length; i++) {
     if (created[i]! > last) continue;
@@ -111,49 +76,151 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
     // long (the common case, told without listing days or searching the timeline).
     const lastRow = firstRow[i + 1]! - 1;
     if (created[i]! < first && at[lastRow]! < first * 86_400) {
-      if (member(lastRow)) {
-        cents.start += toCents(amount[lastRow]!);
-        cents.end += toCents(amount[lastRow]!);
+      if (tally.member(lastRow)) {
+        tally.start += toCents(amount[lastRow]!);
+        tally.end += toCents(amount[lastRow]!);
       }
       continue;
     }
     eventDays(timelines, i, first, last, days);
     if (closedFrom[i]! < first && days.length === 0) continue;
-    deal = i;
-    let before = rowAt(timelines, i, first - 1);
-    if (member(before)) cents.start += toCents(amount[before]!);
+    tally.deal = i;
+    // The state at the end of each day, found by moving forward through the timeline (its
+    // changes are in time order) rather than searched for day by day: −1 before creation.
+    let row = lastRowBy(at, firstRow[i]!, lastRow, first - 1);
+    let before = created[i]! > first - 1 ? -1 : row;
+    if (tally.member(before)) tally.start += toCents(amount[before]!);
     for (const day of days) {
-      const after = rowAt(timelines, i, day);
-      today = day;
-      classify(before, after, states, move);
+      row = lastRowBy(at, row, lastRow, day);
+      const after = created[i]! > day ? -1 : row;
+      tally.today = day;
+      tally.classify(before, after);
       before = after;
     }
     // Unchanged within the quarter: it ends as it began.
-    const end = days.length === 0 ? before : rowAt(timelines, i, last);
-    if (member(end)) cents.end += toCents(amount[end]!);
+    const end = days.length === 0 ? before : lastRowBy(at, row, lastRow, last);
+    if (tally.member(end)) tally.end += toCents(amount[end]!);
   }
   const explained =
-    cents.start +
-    cents.created +
-    cents.pulledIn +
-    cents.increased -
-    cents.decreased -
-    cents.pushedOut -
-    cents.won -
-    cents.lost;
+    tally.start +
+    tally.created +
+    tally.pulledIn +
+    tally.increased -
+    tally.decreased -
+    tally.pushedOut -
+    tally.won -
+    tally.lost;
   const flow: PipelineFlow = {
-    start: fromCents(cents.start),
-    created: fromCents(cents.created),
-    pulledIn: fromCents(cents.pulledIn),
-    increased: fromCents(cents.increased),
-    decreased: fromCents(cents.decreased),
-    pushedOut: fromCents(cents.pushedOut),
-    won: fromCents(cents.won),
-    lost: fromCents(cents.lost),
-    residual: fromCents(cents.end - explained),
-    end: fromCents(cents.end),
+    start: fromCents(tally.start),
+    created: fromCents(tally.created),
+    pulledIn: fromCents(tally.pulledIn),
+    increased: fromCents(tally.increased),
+    decreased: fromCents(tally.decreased),
+    pushedOut: fromCents(tally.pushedOut),
+    won: fromCents(tally.won),
+    lost: fromCents(tally.lost),
+    residual: fromCents(tally.end - explained),
+    end: fromCents(tally.end),
   };
-  return { flow, movers: movers.map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
+  return { flow, movers: tally.movers.map((m) => ({ ...m, day: dayFromNumber(m.day) })) };
+}
+
+/**
+ * One quarter's flow being summed, bucket by bucket in cents, with its largest movers. The
+ * states it is told of are rows of the timelines, −1 before the deal existed.
+ */
+class FlowTally {
+  start = 0;
+  created = 0;
+  pulledIn = 0;
+  increased = 0;
+  decreased = 0;
+  pushedOut = 0;
+  won = 0;
+  lost = 0;
+  end = 0;
+  /** The largest movers, in rank order (see keepLargest). */
+  readonly movers: Mover[] = [];
+  /** The deal and day being classified, for the movers list. */
+  deal = 0;
+  today = 0;
+
+  readonly timelines: Timelines;
+  readonly first: number;
+  readonly last: number;
+
+  constructor(timelines: Timelines, first: number, last: number) {
+    this.timelines = timelines;
+    this.first = first;
+    this.last = last;
+  }
+
+  /** Whether the state's close date is in the quarter. */
+  inQuarter(row: number): boolean {
+    const closeDay = this.timelines.closeDay;
+    return row >= 0 && closeDay[row]! >= this.first && closeDay[row]! <= this.last;
+  }
+
+  /** Whether the state is in the quarter's pipeline: open, and due in the quarter. */
+  member(row: number): boolean {
+    return this.inQuarter(row) && (this.timelines.flags[row]! & CLOSED) === 0;
+  }
+
+  /** Puts one day's change of the deal (its states before and after) into the buckets. */
+  classify(before: number, after: number): void {
+    if (after === -1) return;
+    const { amount, flags } = this.timelines;
+    const closedInQuarter = (flags[after]! & CLOSED) !== 0 && this.inQuarter(after);
+    if (this.member(before)) {
+      if (this.member(after) || closedInQuarter) {
+        const delta = amount[after]! - amount[before]!;
+        if (delta > 0) this.move("increased", delta);
+        if (delta < 0) this.move("decreased", -delta);
+        if (closedInQuarter) this.close(after);
+      } else {
+        this.move("pushedOut", amount[before]!);
+      }
+      return;
+    }
+    if (
+      this.member(after) ||
+      (closedInQuarter && !(before !== -1 && (flags[before]! & CLOSED) !== 0 && this.inQuarter(before)))
+    ) {
+      if (before === -1) this.created += toCents(amount[after]!);
+      else this.move("pulledIn", amount[after]!);
+      if (closedInQuarter) this.close(after);
+    }
+  }
+
+  /** A deal won or lost within the quarter, at its amount then. */
+  close(after: number): void {
+    const cents = toCents(this.timelines.amount[after]!);
+    if ((this.timelines.flags[after]! & WON) !== 0) this.won += cents;
+    else this.lost += cents;
+  }
+
+  /** A movement of the deal's amount, which may make it one of the largest movers. */
+  move(movement: Mover["movement"], moved: number): void {
+    this[movement] += toCents(moved);
+    // Most movements are smaller than the smallest of a full list: they are not made into movers.
+    if (this.movers.length === MOVERS && moved < this.movers[MOVERS - 1]!.amount) return;
+    const o = this.timelines.opportunities[this.deal]!;
+    keepLargest(this.movers, {
+      id: o.id,
+      name: o.name,
+      owner: o.owner,
+      movement,
+      amount: moved,
+      day: this.today,
+    });
+  }
+}
+
+/** The last row from `row` to `lastRow` whose change was made by the end of `day` (`row` when none after it was). */
+function lastRowBy(at: Float64Array, row: number, lastRow: number, day: number): number {
+  const end = endOfDay(day);
+  while (row < lastRow && at[row + 1]! <= end) row++;
+  return row;
 }
 
 /** How many movers the flow lists. */
@@ -175,42 +242,6 @@ function keepLargest(top: Mover[], mover: Mover): void {
   while (at > 0 && rank(mover, top[at - 1]!) < 0) at--;
   top.splice(at, 0, mover);
   if (top.length > MOVERS) top.pop();
-}
-
-/** What a state row says, for `classify`. */
-interface States {
-  member: (row: number) => boolean;
-  inQuarter: (row: number) => boolean;
-  amount: Float64Array;
-  flags: Uint8Array;
-}
-
-/** Puts one day's change of a deal (state rows before and after, −1 before it existed) into the flow's buckets. */
-function classify(
-  before: number,
-  after: number,
-  { member, inQuarter, amount, flags }: States,
-  move: (bucket: Bucket, amount: number) => void,
-): void {
-  if (after === -1) return;
-  const closed = (r: number) => (flags[r]! & CLOSED) !== 0;
-  const outcome = (r: number) => ((flags[r]! & WON) !== 0 ? "won" : "lost");
-  const closedInQuarter = closed(after) && inQuarter(after);
-  if (member(before)) {
-    if (member(after) || closedInQuarter) {
-      const delta = amount[after]! - amount[before]!;
-      if (delta > 0) move("increased", delta);
-      if (delta < 0) move("decreased", -delta);
-      if (closedInQuarter) move(outcome(after), amount[after]!);
-    } else {
-      move("pushedOut", amount[before]!);
-    }
-    return;
-  }
-  if (member(after) || (closedInQuarter && !(before !== -1 && closed(before) && inQuarter(before)))) {
-    move(before === -1 ? "created" : "pulledIn", amount[after]!);
-    if (closedInQuarter) move(outcome(after), amount[after]!);
-  }
 }
 
 /**

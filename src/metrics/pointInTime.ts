@@ -1,5 +1,10 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
-import type { Day, ForecastCategory, Opportunity } from "../model/records.ts";
+import {
+  type Day,
+  type ForecastCategory,
+  ForecastCategorySchema,
+  type Opportunity,
+} from "../model/records.ts";
 import type { HistoryIndex } from "./historyIndex.ts";
 
 /*
@@ -33,19 +38,31 @@ export const WON = 2;
 /** Day number for "never": a deal open at the end of its history is closed from no day. */
 const NEVER = 0x7fffffff;
 
-/** Every opportunity's states over time, oldest first, one row per state. */
+/** Forecast categories by code in `Timelines.forecastCategory`; code 0 is none. */
+export const CATEGORIES: readonly (ForecastCategory | null)[] = [null, ...ForecastCategorySchema.options];
+const CATEGORY_CODE = new Map(CATEGORIES.map((category, code) => [category, code]));
+
+/**
+ * Every opportunity's states over time, oldest first, one row per state. Stages and forecast
+ * categories are codes, not strings: a million deals' states are then numbers only, which
+ * the collector need not trace and a breakdown can count in an array.
+ */
 export interface Timelines {
   readonly opportunities: readonly Opportunity[];
   /** The states of opportunity i are rows first[i] … first[i + 1] − 1. */
   readonly first: Int32Array;
   /** When each state began, in seconds (see `secondsOf`); the first holds from creation, whatever its time. */
   readonly at: Float64Array;
-  readonly stage: readonly string[];
+  /** Each state's stage, as a position in `stages`. */
+  readonly stage: Int32Array;
+  /** The stage names, in the order first met. */
+  readonly stages: readonly string[];
   readonly amount: Float64Array;
   readonly closeDay: Int32Array;
   /** Probability of each state, NaN when unknown. */
   readonly probability: Float64Array;
-  readonly forecastCategory: readonly (ForecastCategory | null)[];
+  /** Forecast category of each state, as a position in `CATEGORIES`. */
+  readonly forecastCategory: Uint8Array;
   /** CLOSED and WON bits of each state. */
   readonly flags: Uint8Array;
   /** Day number each opportunity was created. */
@@ -72,112 +89,159 @@ export const UNKNOWN_STAGE = "(stage unknown)";
  */
 export function timelinesOf(opportunities: readonly Opportunity[], history: HistoryIndex): Timelines {
   const n = opportunities.length;
-  // Each deal has its history rows plus one state at most (the close the record adds), or two states without history.
-  const capacity = history.order.length + 2 * n;
-  const first = new Int32Array(n + 1);
-  const at = new Float64Array(capacity);
-  const amount = new Float64Array(capacity);
-  const closeDay = new Int32Array(capacity);
-  const flags = new Uint8Array(capacity);
-  const probability = new Float64Array(capacity);
-  // Sized once, not grown a push at a time: a million deals' states are millions of slots.
-  const stage = new Array<string>(capacity);
-  const forecastCategory = new Array<ForecastCategory | null>(capacity);
+  const { rows, order, seconds, from: groupFrom, groupOfOpportunity } = history;
   const created = new Int32Array(n);
   const recordCloseDay = new Int32Array(n);
-  const closedFrom = new Int32Array(n);
-  let rows = 0;
-  // The values of the state being added: set from the record, then carried from row to row.
-  let stageNow = "";
-  let amountNow = 0;
-  let probabilityNow: number | null = null;
-  let categoryNow: ForecastCategory | null = null;
-  let closeDayNow = 0;
-  const push = (time: number, closed: number) => {
-    at[rows] = time;
-    amount[rows] = amountNow;
-    closeDay[rows] = closeDayNow;
-    flags[rows] = closed;
-    probability[rows] = probabilityNow ?? Number.NaN;
-    stage[rows] = stageNow;
-    forecastCategory[rows] = categoryNow;
-    rows++;
-  };
-  const fromRecord = (o: Opportunity, i: number) => {
-    stageNow = o.stage;
-    amountNow = o.amount;
-    probabilityNow = o.probability;
-    categoryNow = o.forecastCategory;
-    closeDayNow = recordCloseDay[i]!;
-  };
+  // Deals closed today whose history ends open: their history is cut at the close (below).
+  const cut = new Uint8Array(n);
+  // How many states there will be, counted first: the columns are made to size, since at a
+  // million deals every spare row is memory the collector is pressed by.
+  let size = 0;
   for (let i = 0; i < n; i++) {
     const o = opportunities[i]!;
-    first[i] = rows;
     created[i] = dayNumber(o.createdDate);
     recordCloseDay[i] = dayNumber(o.closeDate);
-    const g = history.groupOfOpportunity[i]!;
-    const from = history.from[g]!;
-    const to = history.from[g + 1]!;
-    fromRecord(o, i);
-    const closedAt = closeDayNow * 86_400;
+    const g = groupOfOpportunity[i]!;
+    const from = groupFrom[g]!;
+    const to = groupFrom[g + 1]!;
+    if (from === to) size += o.isClosed ? 2 : 1;
+    else if (o.isClosed && !rows[order[to - 1]!]!.isClosed) {
+      cut[i] = 1;
+      const closedAt = recordCloseDay[i]! * 86_400;
+      let kept = 0;
+      while (from + kept < to && seconds[order[from + kept]!]! < closedAt) kept++;
+      size += kept === 0 ? 2 : kept + 1;
+    } else size += to - from;
+  }
+  const t = new TimelineColumns(size);
+  const stages = new StageCodes();
+  const unknownStage = stages.code(UNKNOWN_STAGE);
+  const first = new Int32Array(n + 1);
+  const closedFrom = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = opportunities[i]!;
+    first[i] = t.size;
+    const closeDay = recordCloseDay[i]!;
+    const g = groupOfOpportunity[i]!;
+    const from = groupFrom[g]!;
+    const to = groupFrom[g + 1]!;
+    // The record's own values: the last word, and where a history row leaves a value blank.
+    const stage = stages.code(o.stage);
+    const probability = o.probability ?? Number.NaN;
+    const category = CATEGORY_CODE.get(o.forecastCategory)!;
+    const closedAt = closeDay * 86_400;
     const now = (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0);
     if (from === to) {
       if (o.isClosed) {
-        stageNow = UNKNOWN_STAGE;
-        probabilityNow = null;
-        categoryNow = null;
-        push(Number.NEGATIVE_INFINITY, 0);
-        fromRecord(o, i);
-        push(closedAt, now);
-      } else push(Number.NEGATIVE_INFINITY, now);
+        t.add(Number.NEGATIVE_INFINITY, unknownStage, o.amount, closeDay, Number.NaN, 0, 0);
+        t.add(closedAt, stage, o.amount, closeDay, probability, category, now);
+      } else t.add(Number.NEGATIVE_INFINITY, stage, o.amount, closeDay, probability, category, now);
     } else {
       // The current record is the last word: a deal the export shows closed is closed from
       // its close date, even when its history ends open (a history export cut short, say).
-      const cut = o.isClosed && !history.rows[history.order[to - 1]!]!.isClosed;
+      const isCut = cut[i] === 1;
       // Values a row leaves blank carry forward from the row before, the first from the record.
+      let amountNow = o.amount;
+      let probabilityNow = probability;
+      let categoryNow = category;
+      let closeDayNow = closeDay;
       for (let k = from; k < to; k++) {
-        const r = history.order[k]!;
-        const time = history.seconds[r]!;
-        if (cut && time >= closedAt) break;
-        const row = history.rows[r]!;
-        stageNow = row.stage;
-        amountNow = row.amount ?? amountNow;
-        probabilityNow = row.probability ?? probabilityNow;
-        categoryNow = row.forecastCategory ?? categoryNow;
+        const r = order[k]!;
+        const time = seconds[r]!;
+        if (isCut && time >= closedAt) break;
+        const row = rows[r]!;
+        if (row.amount !== null) amountNow = row.amount;
+        if (row.probability !== null) probabilityNow = row.probability;
+        if (row.forecastCategory !== null) categoryNow = CATEGORY_CODE.get(row.forecastCategory)!;
         if (row.closeDate !== null) closeDayNow = dayNumber(row.closeDate);
-        push(time, (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0));
+        const flags = (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0);
+        t.add(time, stages.code(row.stage), amountNow, closeDayNow, probabilityNow, categoryNow, flags);
       }
-      if (cut) {
-        fromRecord(o, i);
-        if (rows === first[i]) push(Number.NEGATIVE_INFINITY, 0);
-        push(closedAt, now);
+      if (isCut) {
+        if (t.size === first[i])
+          t.add(Number.NEGATIVE_INFINITY, stage, o.amount, closeDay, probability, category, 0);
+        t.add(closedAt, stage, o.amount, closeDay, probability, category, now);
       }
     }
-    closedFrom[i] = closedFromOf(i, rows);
+    closedFrom[i] = closedFromOf(t, first[i]!, created[i]!);
   }
-  first[n] = rows;
-  stage.length = rows;
-  forecastCategory.length = rows;
-  return {
-    opportunities,
-    first,
-    at: at.slice(0, rows),
-    stage,
-    amount: amount.slice(0, rows),
-    closeDay: closeDay.slice(0, rows),
-    probability: probability.slice(0, rows),
-    forecastCategory,
-    flags: flags.slice(0, rows),
-    created,
-    recordCloseDay,
-    closedFrom,
-  };
+  first[n] = t.size;
+  return { opportunities, first, ...t.columns(), stages: stages.names, created, recordCloseDay, closedFrom };
+}
 
-  function closedFromOf(i: number, end: number): number {
-    let c = end;
-    while (c > first[i]! && flags[c - 1]! & CLOSED) c--;
-    if (c === end) return NEVER;
-    return c === first[i] ? created[i]! : Math.floor(at[c]! / 86_400);
+/** The day from which the states first … t.size − 1 stay closed, NEVER when the last is open. */
+function closedFromOf(t: TimelineColumns, first: number, created: number): number {
+  let c = t.size;
+  while (c > first && t.flags[c - 1]! & CLOSED) c--;
+  if (c === t.size) return NEVER;
+  return c === first ? created : Math.floor(t.at[c]! / 86_400);
+}
+
+/** The state columns, filled a row at a time up to a size known in advance. */
+class TimelineColumns {
+  size = 0;
+  readonly at: Float64Array;
+  readonly stage: Int32Array;
+  readonly amount: Float64Array;
+  readonly closeDay: Int32Array;
+  readonly probability: Float64Array;
+  readonly forecastCategory: Uint8Array;
+  readonly flags: Uint8Array;
+
+  constructor(rows: number) {
+    this.at = new Float64Array(rows);
+    this.stage = new Int32Array(rows);
+    this.amount = new Float64Array(rows);
+    this.closeDay = new Int32Array(rows);
+    this.probability = new Float64Array(rows);
+    this.forecastCategory = new Uint8Array(rows);
+    this.flags = new Uint8Array(rows);
+  }
+
+  add(
+    at: number,
+    stage: number,
+    amount: number,
+    closeDay: number,
+    probability: number,
+    category: number,
+    flags: number,
+  ): void {
+    const row = this.size++;
+    this.at[row] = at;
+    this.stage[row] = stage;
+    this.amount[row] = amount;
+    this.closeDay[row] = closeDay;
+    this.probability[row] = probability;
+    this.forecastCategory[row] = category;
+    this.flags[row] = flags;
+  }
+
+  /** The columns, once every row is filled. */
+  columns() {
+    const { at, stage, amount, closeDay, probability, forecastCategory, flags } = this;
+    return { at, stage, amount, closeDay, probability, forecastCategory, flags };
+  }
+}
+
+/** Stage names by code, in the order first met; a deal's repeated stage is coded without a lookup. */
+class StageCodes {
+  readonly names: string[] = [];
+  readonly #codes = new Map<string, number>();
+  #last = "";
+  #lastCode = -1;
+
+  code(name: string): number {
+    if (name === this.#last) return this.#lastCode;
+    let code = this.#codes.get(name);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(name);
+      this.#codes.set(name, code);
+    }
+    this.#last = name;
+    this.#lastCode = code;
+    return code;
   }
 }
 
@@ -199,11 +263,11 @@ export function rowAt(timelines: Timelines, i: number, day: number): number {
 /** The values of a state row. */
 export function stateOf(timelines: Timelines, row: number): OpportunityState {
   return {
-    stage: timelines.stage[row]!,
+    stage: timelines.stages[timelines.stage[row]!]!,
     amount: timelines.amount[row]!,
     closeDate: dayFromNumber(timelines.closeDay[row]!),
     probability: Number.isNaN(timelines.probability[row]!) ? null : timelines.probability[row]!,
-    forecastCategory: timelines.forecastCategory[row]!,
+    forecastCategory: CATEGORIES[timelines.forecastCategory[row]!]!,
     isClosed: (timelines.flags[row]! & CLOSED) !== 0,
     isWon: (timelines.flags[row]! & WON) !== 0,
   };

@@ -1,4 +1,4 @@
-import { addDays, dayFromNumber, dayNumber } from "../calendar/days.ts";
+import { addDays, dayNumber } from "../calendar/days.ts";
 import { type FiscalCalendar, type Quarter, shiftQuarter } from "../calendar/fiscalCalendar.ts";
 import { NO_REF } from "../model/activityLog.ts";
 import type { Day } from "../model/records.ts";
@@ -23,12 +23,8 @@ const TRAINING_QUARTERS = 6;
 const ICP_LABELS = ["ICP", "not ICP", "unknown"] as const;
 const PERSONA_LABELS = ["target persona engaged", "not engaged"] as const;
 
-interface Candidate {
-  amount: number;
-  stage: string;
-  cell: string;
-  won: boolean;
-}
+/** The cells of one stage: its code × CELLS_PER_STAGE + fit × PERSONA_LABELS.length + engagement. */
+const CELLS_PER_STAGE = ICP_LABELS.length * PERSONA_LABELS.length;
 
 /** One backtested quarter. */
 export interface BacktestRow {
@@ -62,6 +58,7 @@ export function qualityForecast(
   backtestQuarters = 6,
 ): QualityForecast {
   const engagedSince = targetPersonaEngagement(dataset);
+  const stages = dataset.timelines.stages;
   const next = shiftQuarter(quarter, 1, calendar);
   // Every quarter a set is needed for (the backtest's, their training quarters', the next),
   // each as its deals stood the day before it began, found in one pass over the deals.
@@ -81,14 +78,14 @@ export function qualityForecast(
   const backtest: BacktestRow[] = [];
   for (let i = backtestQuarters - 1; i >= 0; i--) {
     const q = shiftQuarter(quarter, -i, calendar);
-    const model = learn(trainingFor(q));
+    const model = learn(trainingFor(q), stages.length);
     if (model.deals === 0) continue;
     const set = setOf(q);
     backtest.push({
       quarter: q.id,
-      actual: sumCents(set.filter((c) => c.won)),
-      flat: predict(set, model, false),
-      quality: predict(set, model, true),
+      actual: set.wonAmount(),
+      flat: predict(set, model.stageRates),
+      quality: predict(set, model.cellRates),
     });
   }
   const scored = backtest.filter((r) => r.actual > 0);
@@ -99,12 +96,15 @@ export function qualityForecast(
   const flatError = meanError("flat");
   const qualityError = meanError("quality");
 
-  const model = learn([
-    setOf(quarter),
-    ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
-      setOf(shiftQuarter(quarter, -(i + 1), calendar)),
-    ),
-  ]);
+  const model = learn(
+    [
+      setOf(quarter),
+      ...Array.from({ length: TRAINING_QUARTERS - 1 }, (_, i) =>
+        setOf(shiftQuarter(quarter, -(i + 1), calendar)),
+      ),
+    ],
+    stages.length,
+  );
   return {
     trainingQuarters: TRAINING_QUARTERS,
     backtest,
@@ -120,15 +120,18 @@ export function qualityForecast(
             : "tie",
     nextQuarter: {
       quarter: next.id,
-      pipeline: sumCents(nextSet),
-      flat: predict(nextSet, model, false),
-      quality: predict(nextSet, model, true),
+      pipeline: nextSet.amount(),
+      flat: predict(nextSet, model.stageRates),
+      quality: predict(nextSet, model.cellRates),
     },
-    rates: [...model.cells]
-      .map(([cell, r]) => {
-        const [stage, icp, persona] = cell.split("\u0000") as [string, string, string];
-        return { stage, icp, persona, deals: r.deals, winRate: model.rateOf(stage, cell) };
-      })
+    rates: cellsWithDeals(model.cellDeals)
+      .map((cell) => ({
+        stage: stages[Math.floor(cell / CELLS_PER_STAGE)]!,
+        icp: ICP_LABELS[Math.floor((cell % CELLS_PER_STAGE) / PERSONA_LABELS.length)]!,
+        persona: PERSONA_LABELS[cell % PERSONA_LABELS.length]!,
+        deals: model.cellDeals[cell]!,
+        winRate: model.cellRates[cell]!,
+      }))
       .sort(
         (a, b) =>
           b.deals - a.deals ||
@@ -140,80 +143,122 @@ export function qualityForecast(
 }
 
 /**
+ * The deals of one forecast set, column by column: each deal's amount, cell and whether it
+ * was won in the set's quarter. A backtest reads about a million of them; as objects they
+ * would be a million allocations, here a few arrays.
+ */
+class CandidateSet {
+  size = 0;
+  #amount = new Float64Array(1024);
+  #cell = new Int32Array(1024);
+  #won = new Uint8Array(1024);
+  /** Deals and wins per cell, counted once: each set trains up to seven models. */
+  #tally: { deals: Float64Array; won: Float64Array } | null = null;
+
+  add(amount: number, cell: number, won: boolean): void {
+    if (this.size === this.#amount.length) {
+      this.#amount = grown(this.#amount);
+      this.#cell = grown(this.#cell);
+      this.#won = grown(this.#won);
+    }
+    this.#amount[this.size] = amount;
+    this.#cell[this.size] = cell;
+    this.#won[this.size] = won ? 1 : 0;
+    this.size++;
+  }
+
+  get amounts(): Float64Array {
+    return this.#amount;
+  }
+
+  get cells(): Int32Array {
+    return this.#cell;
+  }
+
+  /** Σ amount of the set. */
+  amount(): number {
+    return sumMoney(this.#amount.subarray(0, this.size), (a) => a);
+  }
+
+  /** Σ amount of the deals won. */
+  wonAmount(): number {
+    let cents = 0;
+    for (let k = 0; k < this.size; k++) if (this.#won[k]) cents += toCents(this.#amount[k]!);
+    return fromCents(cents);
+  }
+
+  tally(cells: number): { deals: Float64Array; won: Float64Array } {
+    if (this.#tally === null) {
+      const deals = new Float64Array(cells);
+      const won = new Float64Array(cells);
+      for (let k = 0; k < this.size; k++) {
+        deals[this.#cell[k]!]!++;
+        won[this.#cell[k]!]! += this.#won[k]!;
+      }
+      this.#tally = { deals, won };
+    }
+    return this.#tally;
+  }
+}
+
+function grown<A extends Float64Array | Int32Array | Uint8Array>(array: A): A {
+  const next = new (array.constructor as new (n: number) => A)(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/**
  * For each ask, the deals open on its `day` due to close in its quarter `q`, with the
  * features the forecast weighs them by, in the order of the deals.
  */
 function forecastSets(
   dataset: Dataset,
   asks: readonly { q: Quarter; day: Day }[],
-  engagedSince: Map<string, Day>,
-): Candidate[][] {
-  const sets = asks.map((): Candidate[] => []);
-  const { opportunities, closeDay, amount, stage } = dataset.timelines;
+  engagedSince: Float64Array,
+): CandidateSet[] {
+  const sets = asks.map(() => new CandidateSet());
+  const { opportunities, closeDay, amount, stage, recordCloseDay } = dataset.timelines;
+  const groupOf = dataset.history.groupOfOpportunity;
+  const accounts = dataset.accounts;
   const starts = asks.map(({ q }) => dayNumber(q.start));
   const ends = asks.map(({ q }) => dayNumber(q.end));
   const days = asks.map(({ day }) => dayNumber(day));
-  // What is looked up once per deal (see below): its fit, the day it engaged (infinity
-  // when never), whether and when it was won.
+  // A deal is visited for each day asked: its fit and engagement are looked up once, on the first.
   let seen = -1;
-  let icp = 0;
+  let fit = 0;
   let engaged = 0;
-  let won = false;
-  let closed = 0;
-  let lastRow = -1;
-  let known: { stage: string; cells: string[] } | undefined;
-  // Each stage's name and its cells' keys made once and shared by every deal in them: the
-  // tallies then look up the same few strings rather than a new one per deal and day.
-  const cellsOf = new Map<string, { stage: string; cells: string[] }>();
-  const cellsOfStage = (name: string) => {
-    let entry = cellsOf.get(name);
-    if (!entry) {
-      const keys = ICP_LABELS.flatMap((fit) =>
-        PERSONA_LABELS.map((persona) => `${name}\u0000${fit}\u0000${persona}`),
-      );
-      entry = { stage: name, cells: keys };
-      cellsOf.set(name, entry);
-    }
-    return entry;
-  };
   forEachOpenAt(
     dataset,
     asks.map((a) => a.day),
     (i, index, row) => {
       if (closeDay[row]! < starts[i]! || closeDay[row]! > ends[i]!) return;
-      // A deal is visited for each day asked in a row: its account and engagement are looked up once.
       if (index !== seen) {
         seen = index;
-        const o = opportunities[index]!;
-        const account = o.accountId === null ? undefined : dataset.accountsById.get(o.accountId);
-        icp = account?.isIcp === true ? 0 : account?.isIcp === false ? 1 : 2;
-        const since = engagedSince.get(o.id);
-        engaged = since === undefined ? Number.POSITIVE_INFINITY : dayNumber(since);
-        won = o.isWon;
-        closed = dayNumber(o.closeDate);
-      }
-      // Consecutive days often find the deal in the same state: its stage's keys are at hand.
-      if (row !== lastRow) {
-        lastRow = row;
-        known = cellsOfStage(stage[row]!);
+        const account = accounts.of[index]!;
+        const isIcp = account === -1 ? -1 : accounts.fit[account]!;
+        fit = isIcp === 1 ? 0 : isIcp === 0 ? 1 : 2;
+        engaged = engagedSince[groupOf[index]!]!;
       }
       const persona = engaged <= days[i]! ? 0 : 1;
-      sets[i]!.push({
-        amount: amount[row]!,
-        stage: known!.stage,
-        cell: known!.cells[icp * PERSONA_LABELS.length + persona]!,
-        won: won && closed >= starts[i]! && closed <= ends[i]!,
-      });
+      const closed = recordCloseDay[index]!;
+      sets[i]!.add(
+        amount[row]!,
+        stage[row]! * CELLS_PER_STAGE + fit * PERSONA_LABELS.length + persona,
+        opportunities[index]!.isWon && closed >= starts[i]! && closed <= ends[i]!,
+      );
     },
   );
   return sets;
 }
 
-/** First day each opportunity had an activity with a contact of a target persona. */
-function targetPersonaEngagement(dataset: Dataset): Map<string, Day> {
+/**
+ * First day number each opportunity had an activity with a contact of a target persona, by
+ * its position (a repeated id's first); infinity when never.
+ */
+function targetPersonaEngagement(dataset: Dataset): Float64Array {
   const log = dataset.records.activities.columns();
   const target = log.contacts.map((id) => dataset.contactsById.get(id)?.isTargetPersona === true);
-  // Earliest day number per opportunity code; infinity when never engaged.
+  // Earliest day number per opportunity code of the log; infinity when never engaged.
   const first = new Float64Array(log.opportunities.length).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < log.size; i++) {
     const opportunity = log.opportunity[i]!;
@@ -221,92 +266,76 @@ function targetPersonaEngagement(dataset: Dataset): Map<string, Day> {
     if (opportunity === NO_REF || contact === NO_REF || !target[contact]) continue;
     if (log.day[i]! < first[opportunity]!) first[opportunity] = log.day[i]!;
   }
-  const engaged = new Map<string, Day>();
+  const engaged = new Float64Array(dataset.records.opportunities.length).fill(Number.POSITIVE_INFINITY);
   first.forEach((day, code) => {
-    if (day !== Number.POSITIVE_INFINITY) engaged.set(log.opportunities[code]!, dayFromNumber(day));
+    if (day === Number.POSITIVE_INFINITY) return;
+    const at = dataset.history.ids.find(log.opportunities[code]!);
+    if (at !== -1) engaged[at] = day;
   });
   return engaged;
 }
 
-/** Deals and wins per stage and per cell of a set of deals. */
-interface Tally {
+/** Win rates learned from the training quarters' sets: per stage, and per cell pooled towards its stage's. */
+interface Model {
   deals: number;
-  won: number;
-  stages: Map<string, { deals: number; won: number }>;
-  cells: Map<string, { deals: number; won: number }>;
-}
-
-const emptyTally = (): Tally => ({ deals: 0, won: 0, stages: new Map(), cells: new Map() });
-
-// Each quarter's set trains up to seven models (the backtest's and this quarter's): counted once.
-const tallies = new WeakMap<readonly Candidate[], Tally>();
-
-function tallyOf(set: readonly Candidate[]): Tally {
-  let tally = tallies.get(set);
-  if (!tally) {
-    tally = emptyTally();
-    for (const c of set) {
-      const one = { deals: 1, won: c.won ? 1 : 0 };
-      addTo(tally, one);
-      count(tally.stages, c.stage, one);
-      count(tally.cells, c.cell, one);
-    }
-    tallies.set(set, tally);
-  }
-  return tally;
-}
-
-function addTo(into: { deals: number; won: number }, n: { deals: number; won: number }): void {
-  into.deals += n.deals;
-  into.won += n.won;
-}
-
-function count(
-  m: Map<string, { deals: number; won: number }>,
-  key: string,
-  n: { deals: number; won: number },
-) {
-  const entry = m.get(key);
-  if (entry) addTo(entry, n);
-  else m.set(key, { ...n });
+  /** Deals per cell over the training sets. */
+  cellDeals: Float64Array;
+  /** Each cell's stage's rate (the overall rate for a stage the training never saw). */
+  stageRates: Float64Array;
+  /** Each cell's own rate, pooled towards its stage's. */
+  cellRates: Float64Array;
 }
 
 /** Win rates per stage and per cell learned from the training quarters' sets. */
-function learn(training: readonly (readonly Candidate[])[]) {
-  const all = emptyTally();
+function learn(training: readonly CandidateSet[], stageCount: number): Model {
+  const cells = stageCount * CELLS_PER_STAGE;
+  const cellDeals = new Float64Array(cells);
+  const cellWon = new Float64Array(cells);
   for (const set of training) {
-    const tally = tallyOf(set);
-    addTo(all, tally);
-    for (const [stage, n] of tally.stages) count(all.stages, stage, n);
-    for (const [cell, n] of tally.cells) count(all.cells, cell, n);
+    const tally = set.tally(cells);
+    for (let c = 0; c < cells; c++) {
+      cellDeals[c]! += tally.deals[c]!;
+      cellWon[c]! += tally.won[c]!;
+    }
   }
-  const { stages, cells } = all;
-  const overall = ratio(all.won, all.deals) ?? 0;
-  const stageRate = (stage: string) => {
-    const s = stages.get(stage);
-    return s ? s.won / s.deals : overall;
-  };
-  return {
-    deals: all.deals,
-    cells,
-    stageRate,
-    /** A cell's win rate pooled towards its stage's rate. */
-    rateOf(stage: string, cell: string) {
-      const c = cells.get(cell) ?? { deals: 0, won: 0 };
-      return (c.won + POOLING * stageRate(stage)) / (c.deals + POOLING);
-    },
-  };
+  let deals = 0;
+  let won = 0;
+  for (let c = 0; c < cells; c++) {
+    deals += cellDeals[c]!;
+    won += cellWon[c]!;
+  }
+  const overall = ratio(won, deals) ?? 0;
+  const stageRates = new Float64Array(cells);
+  const cellRates = new Float64Array(cells);
+  for (let s = 0; s < stageCount; s++) {
+    let stageDeals = 0;
+    let stageWon = 0;
+    for (let c = s * CELLS_PER_STAGE; c < (s + 1) * CELLS_PER_STAGE; c++) {
+      stageDeals += cellDeals[c]!;
+      stageWon += cellWon[c]!;
+    }
+    const stageRate = stageDeals > 0 ? stageWon / stageDeals : overall;
+    for (let c = s * CELLS_PER_STAGE; c < (s + 1) * CELLS_PER_STAGE; c++) {
+      stageRates[c] = stageRate;
+      cellRates[c] = (cellWon[c]! + POOLING * stageRate) / (cellDeals[c]! + POOLING);
+    }
+  }
+  return { deals, cellDeals, stageRates, cellRates };
 }
 
-function predict(set: readonly Candidate[], model: ReturnType<typeof learn>, quality: boolean): number {
+/** The cells some training deal was in, in order of their codes. */
+function cellsWithDeals(cellDeals: Float64Array): number[] {
+  const cells: number[] = [];
+  cellDeals.forEach((deals, cell) => {
+    if (deals > 0) cells.push(cell);
+  });
+  return cells;
+}
+
+/** Σ amount × the rate of each deal's cell, each rounded to the cent. */
+function predict(set: CandidateSet, rates: Float64Array): number {
+  const { amounts, cells } = set;
   let cents = 0;
-  for (const c of set)
-    cents += Math.round(
-      toCents(c.amount) * (quality ? model.rateOf(c.stage, c.cell) : model.stageRate(c.stage)),
-    );
+  for (let k = 0; k < set.size; k++) cents += Math.round(toCents(amounts[k]!) * rates[cells[k]!]!);
   return fromCents(cents);
-}
-
-function sumCents(set: readonly Candidate[]): number {
-  return sumMoney(set, (c) => c.amount);
 }

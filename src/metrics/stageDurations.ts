@@ -1,8 +1,6 @@
-import { daysBetween } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
-import { closedBetween, type Dataset } from "./dataset.ts";
+import { closedIndexesBetween, type Dataset } from "./dataset.ts";
 import { median } from "./groups.ts";
-import { historyOf } from "./historyIndex.ts";
 
 /** Days deals spent in one stage. */
 export interface StageDuration {
@@ -21,18 +19,23 @@ export interface StageDuration {
 export function stageDurations(dataset: Dataset, quarter: Quarter): StageDuration[] {
   const stays = new Map<string, number[]>();
   const order = new Map<string, number>();
-  for (const o of closedBetween(dataset, quarter.start, quarter.end)) {
-    const rows = historyOf(dataset.history, o.id);
-    let current: { stage: string; since: string } | null = null;
-    for (const row of rows) {
+  const { rows, seconds, from, groupOfOpportunity } = dataset.history;
+  for (const i of closedIndexesBetween(dataset, quarter.start, quarter.end)) {
+    const g = groupOfOpportunity[i]!;
+    let current: { stage: string; since: number } | null = null;
+    // The deal's rows oldest first; a row's day is its time in seconds, in whole days.
+    for (let k = from[g]!; k < from[g + 1]!; k++) {
+      const r = dataset.history.order[k]!;
+      const row = rows[r]!;
+      const day = Math.floor(seconds[r]! / 86_400);
       if (!order.has(row.stage)) order.set(row.stage, order.size);
       if (current !== null && row.stage !== current.stage) {
         const list = stays.get(current.stage) ?? [];
-        list.push(daysBetween(current.since.slice(0, 10), row.at.slice(0, 10)));
+        list.push(day - current.since);
         stays.set(current.stage, list);
       }
       if (current === null || row.stage !== current.stage)
-        current = row.isClosed ? null : { stage: row.stage, since: row.at };
+        current = row.isClosed ? null : { stage: row.stage, since: day };
     }
   }
   return [...stays]

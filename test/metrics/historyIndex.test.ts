@@ -19,13 +19,14 @@ describe("history by deal", () => {
   const index = indexHistory([{ id: "D1" }, { id: "D2" }, { id: "D1" }], rows);
 
   it("lists each deal's rows oldest first, ties in file order", () => {
-    expect(historyOf(index, "D1").map((r) => r.stage)).toEqual(["Discovery", "Negotiation", "Closed Won"]);
-    expect(historyOf(index, "D2").map((r) => r.stage)).toEqual(["Proposal"]);
+    expect(historyOf(index, 0).map((r) => r.stage)).toEqual(["Discovery", "Negotiation", "Closed Won"]);
+    expect(historyOf(index, 1).map((r) => r.stage)).toEqual(["Proposal"]);
   });
 
   it("leaves out rows of deals not given, and lets a repeated id share the first one's rows", () => {
-    expect(historyOf(index, "ZZ")).toEqual([]);
+    expect(index.ids.find("ZZ")).toBe(-1);
     expect([...index.groupOfOpportunity]).toEqual([0, 1, 0]);
+    expect(historyOf(index, 2)).toEqual(historyOf(index, 0));
     expect(index.order.length).toBe(4);
   });
 
