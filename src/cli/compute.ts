@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import packageJson from "../../package.json" with { type: "json" };
 import { isQuarterId } from "../calendar/fiscalCalendar.ts";
+import { prepareDeals } from "../metrics/dataset.ts";
 import { readArchive, writeToArchive } from "../snapshot/archive.ts";
 import { buildSnapshot } from "../snapshot/buildSnapshot.ts";
 import type { Effects } from "./effects.ts";
@@ -25,7 +26,8 @@ export async function compute(options: ComputeOptions, effects: Effects): Promis
     throw new CliError(`--reissue needs a reason, such as --reissue "deal 0061 backdated into Q2".`, 2);
   }
   const started = performance.now();
-  const { loaded, ingest } = await ingestData(options, effects);
+  // The deals' indexes are built while a large activities file is still being read.
+  const { loaded, ingest } = await ingestData(options, effects, undefined, { dealsRead: prepareDeals });
   if (ingest.overThreshold.length > 0) {
     const share = `${Math.round(loaded.config.rejectThreshold * 100)}%`;
     for (const f of ingest.overThreshold) {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { describeConfig, type LoadedConfig, loadConfig } from "../config/loadConfig.ts";
+import type { IngestHooks } from "../ingest/context.ts";
 import { type IngestResult, ingestFolder } from "../ingest/ingestFolder.ts";
 import type { Effects } from "./effects.ts";
 import { formatLedger } from "./ledgerReport.ts";
@@ -14,6 +15,7 @@ export async function ingestData(
   options: { data: string; config?: string | undefined },
   effects: Effects,
   issues?: number,
+  hooks: IngestHooks = {},
 ): Promise<{ loaded: LoadedConfig; ingest: IngestResult }> {
   const data = resolve(options.data);
   const loaded = await loadConfig(
@@ -22,7 +24,7 @@ export async function ingestData(
     effects.warn,
   );
   effects.info(describeConfig(loaded));
-  const ingest = await ingestFolder(data, loaded.config, progressReporter(effects));
+  const ingest = await ingestFolder(data, loaded.config, progressReporter(effects), hooks);
   for (const line of formatLedger(ingest, issues)) effects.info(line);
   return { loaded, ingest };
 }

@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
-import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
+import type { Account, Contact, Day, HistoryRow, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
 import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
@@ -41,19 +41,48 @@ export interface Dataset {
 /** Builds the shared indexes. */
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
   const { opportunities } = records;
-  const history = indexHistory(opportunities, records.history);
-  const timelines = timelinesOf(opportunities, history);
+  const { history, timelines, byCloseDate } = prepareDeals(opportunities, records.history);
   return {
     records,
     history,
     timelines,
-    byCloseDate: closeDateIndex(opportunities, timelines.recordCloseDay),
+    byCloseDate,
     accounts: dealAccounts(opportunities, timelines.recordCloseDay, records.accounts),
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
     noDecision: new RegExp(config.noDecisionPattern, "i"),
     coverage: dataCoverage(records),
   };
+}
+
+/** The indexes that need nothing but the deals and their history. */
+type DealIndexes = Pick<Dataset, "history" | "timelines" | "byCloseDate">;
+
+const dealIndexes = new WeakMap<
+  readonly Opportunity[],
+  { history: readonly HistoryRow[]; indexes: DealIndexes }
+>();
+
+/**
+ * The indexes of the deals and their history, built once for these records: `compute` has
+ * them built while the ingest still reads the activities (IngestHooks.dealsRead), and
+ * `prepareDataset` then finds them ready.
+ */
+export function prepareDeals(
+  opportunities: readonly Opportunity[],
+  history: readonly HistoryRow[],
+): DealIndexes {
+  const known = dealIndexes.get(opportunities);
+  if (known !== undefined && known.history === history) return known.indexes;
+  const index = indexHistory(opportunities, history);
+  const timelines = timelinesOf(opportunities, index);
+  const indexes = {
+    history: index,
+    timelines,
+    byCloseDate: closeDateIndex(opportunities, timelines.recordCloseDay),
+  };
+  dealIndexes.set(opportunities, { history, indexes });
+  return indexes;
 }
 
 /** The deals in order of close date (then record order), with the cents won before each position. */
