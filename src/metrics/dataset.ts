@@ -5,7 +5,7 @@ import { type DataCoverage, dataCoverage } from "./coverage.ts";
 import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
 import { toCents } from "./money.ts";
-import { type Timelines, timelinesOf } from "./pointInTime.ts";
+import { type Timelines, timelinesOf, WON } from "./pointInTime.ts";
 import { sortByKey } from "./sortByKey.ts";
 
 /*
@@ -47,7 +47,7 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
     history,
     timelines,
     byCloseDate,
-    accounts: dealAccounts(opportunities, timelines.recordCloseDay, records.accounts),
+    accounts: dealAccounts(timelines, records.accounts),
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
     noDecision: new RegExp(config.noDecisionPattern, "i"),
@@ -79,7 +79,7 @@ export function prepareDeals(
   const indexes = {
     history: index,
     timelines,
-    byCloseDate: closeDateIndex(opportunities, timelines.recordCloseDay),
+    byCloseDate: closeDateIndex(timelines),
   };
   dealIndexes.set(opportunities, { history, indexes });
   return indexes;
@@ -87,16 +87,15 @@ export function prepareDeals(
 
 /** The deals in order of close date (then record order), with the cents won before each position. */
 function closeDateIndex(
-  opportunities: readonly Opportunity[],
-  closeDays: Int32Array,
+  timelines: Pick<Timelines, "opportunities" | "recordCloseDay" | "recordFlags">,
 ): Dataset["byCloseDate"] {
+  const { opportunities, recordCloseDay: closeDays, recordFlags } = timelines;
   const n = opportunities.length;
   let first = 0;
   const wonCents = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (closeDays[i]! < first) first = closeDays[i]!;
-    const o = opportunities[i]!;
-    if (o.isWon) wonCents[i] = toCents(o.amount);
+    if (recordFlags[i]! & WON) wonCents[i] = toCents(opportunities[i]!.amount);
   }
   // Sorted by day counted from the earliest: a stable radix sort keeps record order within a day.
   const keys = new Uint32Array(n);

@@ -1,5 +1,6 @@
 import { Dictionary } from "../model/dictionary.ts";
-import type { Account, Opportunity } from "../model/records.ts";
+import type { Account } from "../model/records.ts";
+import { type Timelines, WON } from "./pointInTime.ts";
 
 /*
  * Each deal's account as a number, looked up once. Finding an account by its id text costs
@@ -23,22 +24,20 @@ export interface DealAccounts {
   readonly firstWon: Float64Array;
 }
 
-/** Codes the accounts of the deals; `closeDays` are the deals' close dates as day numbers. */
+/** Codes the accounts of the deals, whose close days and outcomes the timelines hold. */
 export function dealAccounts(
-  opportunities: readonly Opportunity[],
-  closeDays: Int32Array,
+  timelines: Pick<Timelines, "opportunities" | "recordCloseDay" | "recordFlags">,
   accounts: readonly Account[],
 ): DealAccounts {
+  const { opportunities, recordCloseDay: closeDays, recordFlags } = timelines;
   const ids = new Dictionary();
   const records: (Account | undefined)[] = [];
   // A repeated account id is the last one's, as a map from id to account would have it.
   for (const account of accounts) records[ids.code(account.id)] = account;
   const of = new Int32Array(opportunities.length);
-  const won = new Uint8Array(opportunities.length);
   for (let i = 0; i < opportunities.length; i++) {
-    const o = opportunities[i]!;
-    of[i] = o.accountId === null ? -1 : ids.code(o.accountId);
-    won[i] = o.isWon ? 1 : 0;
+    const id = opportunities[i]!.accountId;
+    of[i] = id === null ? -1 : ids.code(id);
   }
   const codes = ids.texts.length;
   records.length = codes;
@@ -50,7 +49,8 @@ export function dealAccounts(
   const firstWon = new Float64Array(codes).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < opportunities.length; i++) {
     const code = of[i]!;
-    if (code !== -1 && won[i] && closeDays[i]! < firstWon[code]!) firstWon[code] = closeDays[i]!;
+    if (code !== -1 && recordFlags[i]! & WON && closeDays[i]! < firstWon[code]!)
+      firstWon[code] = closeDays[i]!;
   }
   return { of, ids: ids.texts, records, fit, firstWon };
 }

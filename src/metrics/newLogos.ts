@@ -3,6 +3,7 @@ import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
 import { closingIndexesBetween, type Dataset } from "./dataset.ts";
 import { fromCents, sumMoney, toCents } from "./money.ts";
+import { WON } from "./pointInTime.ts";
 
 /** An account won for the first time in the quarter. */
 export interface NewLogo {
@@ -58,8 +59,8 @@ function findNewLogos(dataset: Dataset, quarter: Quarter): NewLogos {
     if (code === -1) continue;
     const firstWon = accounts.firstWon[code]!;
     if (firstWon < start || firstWon > end) continue;
+    if (!(dataset.timelines.recordFlags[i]! & WON)) continue;
     const o = opportunities[i]!;
-    if (!o.isWon) continue;
     const account = accounts.records[code];
     let logo = logos.get(code);
     if (logo === undefined) {

@@ -69,6 +69,8 @@ export interface Timelines {
   readonly created: Int32Array;
   /** Day number of each opportunity's close date as the record has it today. */
   readonly recordCloseDay: Int32Array;
+  /** CLOSED and WON bits of each opportunity as the record has it today. */
+  readonly recordFlags: Uint8Array;
   /**
    * Day number from which each opportunity stays closed (its creation when created closed),
    * NEVER when open at the end of its history: before it and from creation it may be open;
@@ -92,6 +94,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
   const { rows, order, seconds, from: groupFrom, groupOfOpportunity } = history;
   const created = new Int32Array(n);
   const recordCloseDay = new Int32Array(n);
+  const recordFlags = new Uint8Array(n);
   // Deals closed today whose history ends open: their history is cut at the close (below).
   const cut = new Uint8Array(n);
   // How many states there will be, counted first: the columns are made to size, since at a
@@ -101,6 +104,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     const o = opportunities[i]!;
     created[i] = dayNumber(o.createdDate);
     recordCloseDay[i] = dayNumber(o.closeDate);
+    recordFlags[i] = (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0);
     const g = groupOfOpportunity[i]!;
     const from = groupFrom[g]!;
     const to = groupFrom[g + 1]!;
@@ -130,7 +134,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     const probability = o.probability ?? Number.NaN;
     const category = CATEGORY_CODE.get(o.forecastCategory)!;
     const closedAt = closeDay * 86_400;
-    const now = (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0);
+    const now = recordFlags[i]!;
     if (from === to) {
       if (o.isClosed) {
         t.add(Number.NEGATIVE_INFINITY, unknownStage, o.amount, closeDay, Number.NaN, 0, 0);
@@ -166,7 +170,16 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     closedFrom[i] = closedFromOf(t, first[i]!, created[i]!);
   }
   first[n] = t.size;
-  return { opportunities, first, ...t.columns(), stages: stages.names, created, recordCloseDay, closedFrom };
+  return {
+    opportunities,
+    first,
+    ...t.columns(),
+    stages: stages.names,
+    created,
+    recordCloseDay,
+    recordFlags,
+    closedFrom,
+  };
 }
 
 /** The day from which the states first … t.size − 1 stay closed, NEVER when the last is open. */

@@ -5,6 +5,7 @@ import type { Day } from "../model/records.ts";
 import type { Dataset } from "./dataset.ts";
 import { fromCents, ratio, sumMoney, toCents } from "./money.ts";
 import { forEachOpenAt } from "./openPipeline.ts";
+import { WON } from "./pointInTime.ts";
 
 /*
  * The quality-weighted forecast. A flat forecast multiplies each open deal by the win rate of
@@ -217,7 +218,7 @@ function forecastSets(
   engagedSince: Float64Array,
 ): CandidateSet[] {
   const sets = asks.map(() => new CandidateSet());
-  const { opportunities, closeDay, amount, stage, recordCloseDay } = dataset.timelines;
+  const { closeDay, amount, stage, recordCloseDay, recordFlags } = dataset.timelines;
   const groupOf = dataset.history.groupOfOpportunity;
   const accounts = dataset.accounts;
   const starts = asks.map(({ q }) => dayNumber(q.start));
@@ -244,7 +245,7 @@ function forecastSets(
       sets[i]!.add(
         amount[row]!,
         stage[row]! * CELLS_PER_STAGE + fit * PERSONA_LABELS.length + persona,
-        opportunities[index]!.isWon && closed >= starts[i]! && closed <= ends[i]!,
+        (recordFlags[index]! & WON) !== 0 && closed >= starts[i]! && closed <= ends[i]!,
       );
     },
   );

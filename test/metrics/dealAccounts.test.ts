@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/calendar/days.ts";
 import { dealAccounts } from "../../src/metrics/dealAccounts.ts";
+import { CLOSED, WON } from "../../src/metrics/pointInTime.ts";
 import type { Account } from "../../src/model/records.ts";
 import { deal } from "./fixture.ts";
 
@@ -32,8 +33,11 @@ const accounts = [account("A1", false), account("A2", null), account("A1", true)
 
 describe("deals' accounts by code", () => {
   const coded = dealAccounts(
-    opportunities,
-    Int32Array.from(opportunities, (o) => dayNumber(o.closeDate)),
+    {
+      opportunities,
+      recordCloseDay: Int32Array.from(opportunities, (o) => dayNumber(o.closeDate)),
+      recordFlags: Uint8Array.from(opportunities, (o) => (o.isClosed ? CLOSED : 0) | (o.isWon ? WON : 0)),
+    },
     accounts,
   );
 
