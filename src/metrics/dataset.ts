@@ -11,8 +11,10 @@ import { sortByKey } from "./sortByKey.ts";
 /*
  * Indexes built once from the records, so that each quarter's metrics are single passes:
  * history by opportunity (sorted by time), every opportunity's timeline, the deals in order
- * of close date, accounts and contacts by id, and each account's first won close date (which
- * decides new logos and new-vs-existing pipeline).
+ * of close date, each deal's account by code with the account's fit and first won close
+ * date (which decides new logos and new-vs-existing pipeline), and accounts and contacts by
+ * id. The history, the timelines and the close-date order depend on the deals and their
+ * history alone.
  */
 
 /** Records with the indexes every metric shares. */
@@ -138,7 +140,7 @@ function closingOf(dataset: Dataset, start: Day, end: Day): { closing: Int32Arra
 /** The opportunities, open or closed, whose close date is within [start, end], in record order. */
 export function closingBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
   const { opportunities } = dataset.records;
-  return Array.from(closingOf(dataset, start, end).closing, (i) => opportunities[i]!);
+  return recordsAt(opportunities, closingOf(dataset, start, end).closing);
 }
 
 /** The indexes of the opportunities, open or closed, whose close date is within [start, end], in record order (not to be changed). */
@@ -168,7 +170,14 @@ export function wonCentsBetween(dataset: Dataset, start: Day, end: Day): number 
 /** The opportunities closed within [start, end] by close date, in record order. */
 export function closedBetween(dataset: Dataset, start: Day, end: Day): Opportunity[] {
   const { opportunities } = dataset.records;
-  return Array.from(closedIndexesBetween(dataset, start, end), (i) => opportunities[i]!);
+  return recordsAt(opportunities, closedIndexesBetween(dataset, start, end));
+}
+
+/** The opportunities at the given positions, in their order. */
+function recordsAt(opportunities: readonly Opportunity[], positions: Int32Array): Opportunity[] {
+  const found = new Array<Opportunity>(positions.length);
+  for (let k = 0; k < positions.length; k++) found[k] = opportunities[positions[k]!]!;
+  return found;
 }
 
 /** The first index of a sorted array whose value is at least `value` (its length when none). */

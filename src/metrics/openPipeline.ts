@@ -59,15 +59,14 @@ export function forEachOpenAt(
   }
 }
 
-// The headlines, the pipeline section and both forecasts ask about the same days, several ways.
+// The headlines and the pipeline section ask about the same quarter ends, several ways.
 const openCache = new WeakMap<Dataset, Map<Day, { rows: Int32Array; cents: number }>>();
 
 /**
  * The state rows (in `dataset.timelines`) of the deals open at the end of each of `days`, in
  * record order, and the cents they sum to; the days not yet known are found in one pass and
  * kept. Asked up front with every quarter end a pack needs, the later questions (open
- * pipeline, by stage, due next quarter) read what is kept instead of walking the deals
- * again; the forecasts' days that fall on a quarter end are not walked twice either.
+ * pipeline, by stage, due next quarter) read what is kept instead of walking the deals again.
  */
 function openAt(dataset: Dataset, days: readonly Day[]): { rows: Int32Array; cents: number }[] {
   let cache = openCache.get(dataset);
