@@ -99,7 +99,9 @@ export function plainHistoryRows(
       closeDate,
       probability: null,
       forecastCategory: null,
-      ...outcome,
+      // As `build` spreads the outcome: the same fields in the same order, without a spread.
+      isClosed: outcome.isClosed,
+      isWon: outcome.isWon,
     };
   };
 }

@@ -66,7 +66,8 @@ export function plainOpportunityRows(
     segment: position("segment"),
   };
   const texts = new BySpelling((text) => text);
-  const accountIds = new BySpelling((text) => text);
+  // An account id with its account's segment (a deal without one of its own takes it), looked up once per id.
+  const accountsOf = new BySpelling((id) => ({ id, segment: accounts.get(id)?.segment ?? null }));
   const flags = new BySpelling(parseBoolean);
   const currencies = new BySpelling((text) => text.toUpperCase());
   const types = new BySpelling(deriveOpportunityType);
@@ -127,7 +128,11 @@ export function plainOpportunityRows(
     const converted = converter.convert(amountOriginal, currency, closeDate);
     if (!converted.ok || (isWon === true && converted.value < 0) || closeDate < createdDate) return undefined;
 
-    const accountId = text(line, at.account, accountIds);
+    const account = empty(at.account)
+      ? null
+      : isWord(line, from(at.account), to(at.account))
+        ? accountsOf.of(line, from(at.account), to(at.account))
+        : undefined;
     const name = empty(at.name)
       ? ""
       : isWord(line, from(at.name), to(at.name))
@@ -146,7 +151,7 @@ export function plainOpportunityRows(
     const forecastCategory = parsed(line, at.forecastCategory, categories);
     const probability = parsed(line, at.probability, probabilities);
     if (
-      accountId === undefined ||
+      account === undefined ||
       name === undefined ||
       type === undefined ||
       product === undefined ||
@@ -160,7 +165,7 @@ export function plainOpportunityRows(
       return undefined;
     return {
       id: whole(line, at.id),
-      accountId,
+      accountId: account?.id ?? null,
       name,
       owner,
       product,
@@ -178,7 +183,7 @@ export function plainOpportunityRows(
       leadSource,
       forecastCategory,
       probability,
-      segment: segment ?? (accountId === null ? null : (accounts.get(accountId)?.segment ?? null)),
+      segment: segment ?? account?.segment ?? null,
     };
   };
 }
