@@ -46,9 +46,12 @@ export async function readPlanning(
 ): Promise<Planning> {
   const reader = new RecordReader(folder, context);
   const file = (kind: keyof typeof PLANNING_FILES) => reader.locate(kind, PLANNING_FILES[kind]);
+  const targets = file("targets");
   return {
     forecasts: await reader.all("forecasts", file("forecasts"), forecastsSpec(context)),
-    targets: await reader.all("targets", file("targets"), targetsSpec(context, opportunities)),
+    // The deals' owners and segments are gathered only when there are targets to read.
+    targets:
+      targets === undefined ? [] : await reader.all("targets", targets, targetsSpec(context, opportunities)),
     rocks: await reader.all("rocks", file("rocks"), rocksSpec(context)),
     supplied: reader.supplied,
   };
