@@ -2,16 +2,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { historySpec } from "../../src/ingest/canonical/history.ts";
-import { cellContext } from "../../src/ingest/cells.ts";
-import { CurrencyConverter } from "../../src/ingest/currency.ts";
-import { DataFolder } from "../../src/ingest/dataFolder.ts";
-import { personaRules } from "../../src/ingest/derive.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { KnownDeals } from "../../src/ingest/knownDeals.ts";
-import { Ledger } from "../../src/ingest/ledger.ts";
 import type { TableSpec } from "../../src/ingest/readTable.ts";
 import { learnStageOutcomes } from "../../src/ingest/stageOutcomes.ts";
 import type { Day, HistoryRow } from "../../src/model/records.ts";
+import { openByHand } from "./readByHand.ts";
 
 /*
  * Plain history rows are read from their bytes; every other row by the spec's `build`. The
@@ -26,16 +22,7 @@ const config = ConfigSchema.parse({ timeZone: "America/New_York", rates: { EUR: 
 
 async function read(plain: boolean, latestDay: Day | null = null) {
   const { records } = await ingestFolder(dir, config);
-  const ledger = new Ledger();
-  const folder = await DataFolder.open(dir, ledger);
-  const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder }, ".", latestDay);
-  const context = {
-    config,
-    cells,
-    ledger,
-    converter: new CurrencyConverter("USD", [{ currency: "EUR", startDate: null, rate: 1.1 }]),
-    personas: personaRules(config.personas),
-  };
+  const { ledger, folder, cells, context } = await openByHand(dir, config, latestDay);
   const deals = KnownDeals.of(records.opportunities);
   const { plain: reader, ...generic } = historySpec(
     context,

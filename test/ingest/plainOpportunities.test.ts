@@ -3,15 +3,11 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { accountsSpec } from "../../src/ingest/canonical/accounts.ts";
 import { opportunitiesSpec } from "../../src/ingest/canonical/opportunities.ts";
-import { cellContext } from "../../src/ingest/cells.ts";
-import { CurrencyConverter } from "../../src/ingest/currency.ts";
-import { DataFolder } from "../../src/ingest/dataFolder.ts";
-import { personaRules } from "../../src/ingest/derive.ts";
-import { Ledger } from "../../src/ingest/ledger.ts";
 import type { TableSpec } from "../../src/ingest/readTable.ts";
 import { rejectDuplicateIds } from "../../src/ingest/uniqueIds.ts";
 import { Dictionary } from "../../src/model/dictionary.ts";
 import type { Account, Day, Opportunity } from "../../src/model/records.ts";
+import { openByHand } from "./readByHand.ts";
 
 /*
  * Plain deals are read from their bytes; every other row by the spec's `build`. The fixture
@@ -28,16 +24,7 @@ const dir = fileURLToPath(new URL("../fixtures/ingest/opportunities-awkward", im
 const config = ConfigSchema.parse({ timeZone: "America/New_York", rates: { EUR: 1.1 } });
 
 async function read(plain: boolean, latestDay: Day | null = null) {
-  const ledger = new Ledger();
-  const folder = await DataFolder.open(dir, ledger);
-  const cells = cellContext({ timeZone: config.timeZone, dateOrder: config.dateOrder }, ".", latestDay);
-  const context = {
-    config,
-    cells,
-    ledger,
-    converter: new CurrencyConverter("USD", [{ currency: "EUR", startDate: null, rate: 1.1 }]),
-    personas: personaRules(config.personas),
-  };
+  const { ledger, folder, cells, context } = await openByHand(dir, config, latestDay);
   const accounts: Account[] = [];
   await folder.read("accounts.csv", accountsSpec(context), (a) => accounts.push(a));
   const { plain: reader, ...generic } = opportunitiesSpec(context, new Map(accounts.map((a) => [a.id, a])));
