@@ -48,14 +48,17 @@ export function plainHistoryRows(
   const starts = new Int32Array(count + 1);
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
+  // The deal of the row before: the next row is mostly about it or the deal after it.
+  let near = 0;
 
   return (bytes, start, end, delimiter) => {
     if (!splitFields(bytes, start, end, delimiter, starts, count)) return undefined;
     for (const other of others) if (from(other) !== to(other)) return undefined;
     if (!isWord(bytes, from(id), to(id)) || !isWord(bytes, from(stage), to(stage))) return undefined;
-    const known = deals.ids.findBytes(bytes, from(id), to(id));
+    const known = deals.positionOfBytes(bytes, from(id), to(id), near);
     // An id no deal has: `build` reports it.
     if (known === -1) return undefined;
+    near = known;
     const opportunity = deals.list[known]!;
 
     const time = byDigits(times, bytes, from(at), to(at), readTime);
