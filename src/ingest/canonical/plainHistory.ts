@@ -83,13 +83,8 @@ export function plainHistoryRows(
       value = 0;
       if (from(amount) !== to(amount)) {
         const read = plainAmount(bytes, from(amount), to(amount));
-        if (read === null || cells.decimal !== ".") return undefined;
-        const rounded = Math.round(read * 100) / 100;
-        const converted = converter.convert(
-          rounded === 0 ? 0 : rounded,
-          opportunity.currency,
-          closeDate ?? opportunity.closeDate,
-        );
+        if (read === null) return undefined;
+        const converted = converter.convert(read, opportunity.currency, closeDate ?? opportunity.closeDate);
         if (!converted.ok) return undefined;
         value = converted.value;
       }

@@ -84,15 +84,13 @@ export function plainOpportunityRows(
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
   const empty = (f: number) => f === -1 || from(f) === to(f);
-  /** An optional text as `build` reads it: null when empty, undefined when it has spaces to trim. */
-  const text = (line: Uint8Array, f: number, spellings: BySpelling<string>): string | null | undefined =>
+  /** An optional value read by its spelling: null when empty, undefined when it has spaces to trim. */
+  const text = <V>(line: Uint8Array, f: number, spellings: BySpelling<V>): V | null | undefined =>
     empty(f) ? null : isWord(line, from(f), to(f)) ? spellings.of(line, from(f), to(f)) : undefined;
-  /** An optional value read by its spelling: null when empty, undefined when the text reader would warn. */
+  /** An optional parsed value: null when empty, undefined when the text reader would warn. */
   const parsed = <V>(line: Uint8Array, f: number, spellings: BySpelling<Parsed<V>>): V | null | undefined => {
-    if (empty(f)) return null;
-    if (!isWord(line, from(f), to(f))) return undefined;
-    const value = spellings.of(line, from(f), to(f));
-    return value.ok ? value.value : undefined;
+    const value = text(line, f, spellings);
+    return value === null || value === undefined ? value : value.ok ? value.value : undefined;
   };
   const whole = (line: Uint8Array, f: number) => asciiText(line, from(f), to(f));
 
@@ -107,8 +105,8 @@ export function plainOpportunityRows(
       owner = texts.of(line, from(at.owner), to(at.owner));
     }
     const stage = texts.of(line, from(at.stage), to(at.stage));
-    const read = plainAmount(line, from(at.amount), to(at.amount));
-    if (read === null) return undefined;
+    const amountOriginal = plainAmount(line, from(at.amount), to(at.amount));
+    if (amountOriginal === null) return undefined;
     const created = byDigits(createdDays, line, from(at.created), to(at.created), readCreated);
     if (!created?.ok) return undefined;
     const isClosed = parsed(line, at.isClosed, flags);
@@ -123,26 +121,18 @@ export function plainOpportunityRows(
     const closeDate = close.value;
     const currency = empty(at.currency) ? reporting : text(line, at.currency, currencies);
     if (currency === undefined || currency === null) return undefined;
-    const rounded = Math.round(read * 100) / 100;
-    const amountOriginal = rounded === 0 ? 0 : rounded;
     const converted = converter.convert(amountOriginal, currency, closeDate);
     if (!converted.ok || (isWon === true && converted.value < 0) || closeDate < createdDate) return undefined;
 
-    const account = empty(at.account)
-      ? null
-      : isWord(line, from(at.account), to(at.account))
-        ? accountsOf.of(line, from(at.account), to(at.account))
-        : undefined;
+    const account = text(line, at.account, accountsOf);
     const name = empty(at.name)
       ? ""
       : isWord(line, from(at.name), to(at.name))
         ? whole(line, at.name)
         : undefined;
-    const type: OpportunityType | null | undefined = empty(at.type)
-      ? null
-      : isWord(line, from(at.type), to(at.type))
-        ? (types.of(line, from(at.type), to(at.type)) ?? undefined)
-        : undefined;
+    // A type that is none of the three is warned about by `build`.
+    const type: OpportunityType | null | undefined =
+      text(line, at.type, types) ?? (empty(at.type) ? null : undefined);
     const product = text(line, at.product, texts);
     const lossReason = text(line, at.lossReason, texts);
     const competitor = text(line, at.competitor, texts);

@@ -68,8 +68,9 @@ export function dateDigits(bytes: Uint8Array, start: number, end: number): numbe
 }
 
 /**
- * A plain amount ("1200", "-35.5", at most 13 whole digits and 2 decimals) as it reads in
- * full (the same double as Number() of the text), or null for any other value.
+ * A plain amount ("1200", "-35.5", at most 13 whole digits and 2 decimals) as parseMoney
+ * reads it: the double nearest the decimal (already to the cent) and 0 for "-0"; null for
+ * any other value.
  */
 export function plainAmount(bytes: Uint8Array, start: number, end: number): number | null {
   let i = start;
@@ -93,7 +94,7 @@ export function plainAmount(bytes: Uint8Array, start: number, end: number): numb
   if (whole === 0 || whole > 13 || decimals === 0 || decimals > 2) return null;
   // An integer number of cents divided by a power of ten is the double nearest the decimal.
   const value = cents / (decimals === 2 ? 100 : decimals === 1 ? 10 : 1);
-  return negative ? -value : value;
+  return negative && value !== 0 ? -value : value;
 }
 
 /** Distinct date values at most kept: timestamps rarely repeat, days do. */
