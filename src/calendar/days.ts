@@ -1,4 +1,4 @@
-import type { Day } from "../model/records.ts";
+import type { Day, LocalTime } from "../model/records.ts";
 
 /*
  * Calendar-day arithmetic on "YYYY-MM-DD" strings. Days are civil dates with no time zone:
@@ -39,6 +39,38 @@ function digits(text: string, from: number, count: number): number {
 /** The "YYYY-MM-DD" day a number of days after 1970-01-01. */
 export function dayFromNumber(n: number): Day {
   return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * A local time ("YYYY-MM-DDTHH:MM:SS") as seconds since 1970-01-01T00:00:00 of the same
+ * clock: orders as the text does, and point-in-time questions compare numbers.
+ */
+export function secondsOfLocalTime(time: LocalTime): number {
+  const two = (at: number) => (time.charCodeAt(at) - 48) * 10 + time.charCodeAt(at + 1) - 48;
+  return dayNumber(time) * 86_400 + two(11) * 3600 + two(14) * 60 + two(17);
+}
+
+/** The local time `seconds` after 1970-01-01T00:00:00 (the converse of `secondsOfLocalTime`). */
+export function localTimeOfSeconds(seconds: number): LocalTime {
+  return new Date(seconds * 1000).toISOString().slice(0, 19);
+}
+
+/** The year of the day `n` days after 1970-01-01, counted without making a date (H. Hinnant's civil-from-days). */
+export function yearOfDayNumber(n: number): number {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  // Years of era start in March: January and February belong to the next civil year.
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  return yearOfEra + era * 400 + (shiftedMonth >= 10 ? 1 : 0);
 }
 
 /** The day `n` days after `day` (before it when negative). */

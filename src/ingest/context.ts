@@ -1,5 +1,5 @@
 import type { Config } from "../config/configSchema.ts";
-import type { HistoryRow, Opportunity } from "../model/records.ts";
+import type { Records } from "../model/records.ts";
 import type { CellContext } from "./cells.ts";
 import type { CurrencyConverter } from "./currency.ts";
 import type { personaRules } from "./derive.ts";
@@ -12,15 +12,15 @@ export interface IngestContext {
   ledger: Ledger;
   converter: CurrencyConverter;
   personas: ReturnType<typeof personaRules>;
-  /** Called once the deals and their history are read (see IngestHooks). */
+  /** Called once the accounts, deals and their history are read (see IngestHooks). */
   dealsRead?: IngestHooks["dealsRead"];
 }
 
 /** What a caller of the ingest can do while it runs. */
 export interface IngestHooks {
   /**
-   * Called when the deals and their history are read, while a large activities file may still
-   * be read in another thread: work that needs only the deals can be done meanwhile.
+   * Called when the accounts, deals and deals' history are read, while a large activities file
+   * may still be read in another thread: work that needs only these can be done meanwhile.
    */
-  dealsRead?(opportunities: readonly Opportunity[], history: readonly HistoryRow[]): void;
+  dealsRead?(deals: Pick<Records, "accounts" | "opportunities" | "history">): void;
 }

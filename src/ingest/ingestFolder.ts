@@ -1,8 +1,7 @@
-import { dayFromNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import { CliError } from "../errors.ts";
 import type { Interview } from "../model/interview.ts";
-import { type Day, type Opportunity, type Records, UNDATED } from "../model/records.ts";
+import type { Day, Opportunity, Records } from "../model/records.ts";
 import type { Format } from "./adapter.ts";
 import { chooseAdapter } from "./adapters.ts";
 import { cellContext } from "./cells.ts";
@@ -11,6 +10,7 @@ import type { IngestHooks } from "./context.ts";
 import { CurrencyConverter } from "./currency.ts";
 import { DataFolder, type InputFile, type ProgressReporter } from "./dataFolder.ts";
 import { personaRules } from "./derive.ts";
+import { asOfDay } from "./exportDate.ts";
 import { readInterviews } from "./interviews/readInterviews.ts";
 import { Ledger, type LedgerSummary } from "./ledger.ts";
 import { readPlanning } from "./planning.ts";
@@ -123,55 +123,6 @@ async function ingestOnce(
     overThreshold,
   };
   return { result, maxDay: cells.maxDay };
-}
-
-/**
- * The day the export was taken, as far as the data tells: the latest day on which something
- * happened (a deal created or closed, a history change, an activity). Open deals' close
- * dates are expectations, so they do not count. A few days far beyond all the others (a
- * close date typed as 9999-12-31) are typing mistakes, not the export's date: a top year
- * holding at most 1% of the days (or 3), two or more years past the next, is passed over.
- */
-export function asOfDay(records: Omit<Records, "asOf">): Day {
-  // Per year, keyed by its number: how many days, and the latest day or time (a time's first
-  // ten characters are its day, so days and times compare as their days do).
-  const years = new Map<number, { count: number; latest: string }>();
-  let total = 0;
-  const see = (moment: string, times = 1) => {
-    total += times;
-    const year = yearOf(moment);
-    const entry = years.get(year);
-    if (entry === undefined) years.set(year, { count: times, latest: moment });
-    else {
-      entry.count += times;
-      if (moment > entry.latest) entry.latest = moment;
-    }
-  };
-  for (const o of records.opportunities) {
-    // A deal without a created date carries the UNDATED placeholder, which is no day at all.
-    if (o.createdDate !== UNDATED) see(o.createdDate);
-    if (o.isClosed) see(o.closeDate);
-  }
-  for (const h of records.history) see(h.at);
-  for (const [day, times] of records.activities.dayCounts()) see(dayFromNumber(day), times);
-  const sorted = [...years].sort(([a], [b]) => b - a);
-  while (sorted.length > 1) {
-    const [top, { count }] = sorted[0]!;
-    const next = sorted[1]![0];
-    if (top - next < 2 || count > Math.max(3, total * 0.01)) break;
-    sorted.shift();
-  }
-  return sorted[0]?.[1].latest.slice(0, 10) ?? "0000-01-01";
-}
-
-/** The year of a day or time ("2026-07-01…") as a number, without making a string. */
-function yearOf(moment: string): number {
-  return (
-    (moment.charCodeAt(0) - 48) * 1000 +
-    (moment.charCodeAt(1) - 48) * 100 +
-    (moment.charCodeAt(2) - 48) * 10 +
-    (moment.charCodeAt(3) - 48)
-  );
 }
 
 /** A note about an opportunity the export does not have is kept, and flagged so the id can be checked. */

@@ -30,6 +30,9 @@ export interface ColumnSpec {
   preferAliases?: boolean;
 }
 
+/** What a plain reader gives for a row it stored itself, in columns, rather than as a record. */
+export const STORED = Symbol("stored by the plain reader");
+
 /** How to turn the rows of one kind of file into records. */
 export interface TableSpec<T> {
   /** The record kind, used in the ledger and in config column mappings. */

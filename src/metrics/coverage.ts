@@ -51,12 +51,9 @@ export function dataCoverage(records: Records): DataCoverage {
     if (o.accountId !== null) accountLink = true;
     if (o.type !== null) types = true;
   }
-  // One pass over the history for both, stopping once both are found.
-  for (const h of records.history) {
-    if (probability && forecastCategory) break;
-    if (h.probability !== null) probability = true;
-    if (h.forecastCategory !== null) forecastCategory = true;
-  }
+  // The history's columns, each read until a value is found.
+  probability ||= records.history.probability.some((p) => !Number.isNaN(p));
+  forecastCategory ||= records.history.category.some((c) => c !== 0);
   return {
     history: records.history.length > 0,
     probability,

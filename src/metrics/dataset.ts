@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
-import type { Account, Contact, Day, HistoryRow, Opportunity, Records } from "../model/records.ts";
+import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
 import { type DataCoverage, dataCoverage } from "./coverage.ts";
 import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
@@ -42,14 +42,13 @@ export interface Dataset {
 
 /** Builds the shared indexes. */
 export function prepareDataset(records: Records, config: Pick<Config, "noDecisionPattern">): Dataset {
-  const { opportunities } = records;
-  const { history, timelines, byCloseDate } = prepareDeals(opportunities, records.history);
+  const { history, timelines, byCloseDate, accounts } = prepareDeals(records);
   return {
     records,
     history,
     timelines,
     byCloseDate,
-    accounts: dealAccounts(timelines, records.accounts),
+    accounts,
     accountsById: new Map(records.accounts.map((a) => [a.id, a])),
     contactsById: new Map(records.contacts.map((c) => [c.id, c])),
     noDecision: new RegExp(config.noDecisionPattern, "i"),
@@ -57,33 +56,37 @@ export function prepareDataset(records: Records, config: Pick<Config, "noDecisio
   };
 }
 
-/** The indexes that need nothing but the deals and their history. */
-type DealIndexes = Pick<Dataset, "history" | "timelines" | "byCloseDate">;
+/** The records the deals' indexes are built from: all but the activities and planning. */
+export type DealRecords = Pick<Records, "accounts" | "opportunities" | "history">;
 
-const dealIndexes = new WeakMap<
-  readonly Opportunity[],
-  { history: readonly HistoryRow[]; indexes: DealIndexes }
->();
+/** The indexes that need nothing but the deals, their history and the accounts. */
+type DealIndexes = Pick<Dataset, "history" | "timelines" | "byCloseDate" | "accounts">;
+
+const dealIndexes = new WeakMap<readonly Opportunity[], { records: DealRecords; indexes: DealIndexes }>();
 
 /**
- * The indexes of the deals and their history, built once for these records: `compute` has
- * them built while the ingest still reads the activities (IngestHooks.dealsRead), and
- * `prepareDataset` then finds them ready.
+ * The indexes of the deals, their history and accounts, built once for these records:
+ * `compute` has them built while the ingest still reads the activities
+ * (IngestHooks.dealsRead), and `prepareDataset` then finds them ready.
  */
-export function prepareDeals(
-  opportunities: readonly Opportunity[],
-  history: readonly HistoryRow[],
-): DealIndexes {
+export function prepareDeals(records: DealRecords): DealIndexes {
+  const { opportunities } = records;
   const known = dealIndexes.get(opportunities);
-  if (known !== undefined && known.history === history) return known.indexes;
-  const index = indexHistory(opportunities, history);
-  const timelines = timelinesOf(opportunities, index);
+  if (
+    known !== undefined &&
+    known.records.history === records.history &&
+    known.records.accounts === records.accounts
+  )
+    return known.indexes;
+  const history = indexHistory(opportunities, records.history);
+  const timelines = timelinesOf(opportunities, history);
   const indexes = {
-    history: index,
+    history,
     timelines,
     byCloseDate: closeDateIndex(timelines),
+    accounts: dealAccounts(timelines, records.accounts),
   };
-  dealIndexes.set(opportunities, { history, indexes });
+  dealIndexes.set(opportunities, { records: { ...records }, indexes });
   return indexes;
 }
 

@@ -1,10 +1,6 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
-import {
-  type Day,
-  type ForecastCategory,
-  ForecastCategorySchema,
-  type Opportunity,
-} from "../model/records.ts";
+import { CATEGORIES, CATEGORY_CODE, CLOSED, NO_DAY, WON } from "../model/historyLog.ts";
+import type { Day, ForecastCategory, Opportunity } from "../model/records.ts";
 import type { HistoryIndex } from "./historyIndex.ts";
 
 /*
@@ -31,16 +27,14 @@ export interface OpportunityState {
   readonly isWon: boolean;
 }
 
-/** Bits of `Timelines.flags`. */
-export const CLOSED = 1;
-export const WON = 2;
+// Bits of `Timelines.flags`, as the history log has them.
+export { CLOSED, WON } from "../model/historyLog.ts";
 
 /** Day number for "never": a deal open at the end of its history is closed from no day. */
 const NEVER = 0x7fffffff;
 
-/** Forecast categories by code in `Timelines.forecastCategory`; code 0 is none. */
-export const CATEGORIES: readonly (ForecastCategory | null)[] = [null, ...ForecastCategorySchema.options];
-const CATEGORY_CODE = new Map(CATEGORIES.map((category, code) => [category, code]));
+// Forecast categories by code in `Timelines.forecastCategory`, as the history log has them.
+export { CATEGORIES } from "../model/historyLog.ts";
 
 /**
  * Every opportunity's states over time, oldest first, one row per state. Stages and forecast
@@ -91,7 +85,8 @@ export const UNKNOWN_STAGE = "(stage unknown)";
  */
 export function timelinesOf(opportunities: readonly Opportunity[], history: HistoryIndex): Timelines {
   const n = opportunities.length;
-  const { rows, order, seconds, from: groupFrom, groupOfOpportunity } = history;
+  const { log, order, seconds, from: groupFrom, groupOfOpportunity } = history;
+  const rowFlags = log.flags;
   const created = new Int32Array(n);
   const recordCloseDay = new Int32Array(n);
   const recordFlags = new Uint8Array(n);
@@ -109,7 +104,7 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
     const from = groupFrom[g]!;
     const to = groupFrom[g + 1]!;
     if (from === to) size += o.isClosed ? 2 : 1;
-    else if (o.isClosed && !rows[order[to - 1]!]!.isClosed) {
+    else if (o.isClosed && !(rowFlags[order[to - 1]!]! & CLOSED)) {
       cut[i] = 1;
       const closedAt = recordCloseDay[i]! * 86_400;
       let kept = 0;
@@ -120,6 +115,16 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
   const t = new TimelineColumns(size);
   const stages = new StageCodes();
   const unknownStage = stages.code(UNKNOWN_STAGE);
+  // The log's stage codes as the timelines' own, each looked up when first met (keeping the
+  // order stages are first met in).
+  const stageOfLogCode = new Int32Array(log.stages.texts.length).fill(-1);
+  const {
+    amount: rowAmount,
+    probability: rowProbability,
+    category: rowCategory,
+    closeDay: rowCloseDay,
+  } = log;
+  const rowStage = log.stage;
   const first = new Int32Array(n + 1);
   const closedFrom = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -153,13 +158,14 @@ export function timelinesOf(opportunities: readonly Opportunity[], history: Hist
         const r = order[k]!;
         const time = seconds[r]!;
         if (isCut && time >= closedAt) break;
-        const row = rows[r]!;
-        if (row.amount !== null) amountNow = row.amount;
-        if (row.probability !== null) probabilityNow = row.probability;
-        if (row.forecastCategory !== null) categoryNow = CATEGORY_CODE.get(row.forecastCategory)!;
-        if (row.closeDate !== null) closeDayNow = dayNumber(row.closeDate);
-        const flags = (row.isClosed ? CLOSED : 0) | (row.isWon ? WON : 0);
-        t.add(time, stages.code(row.stage), amountNow, closeDayNow, probabilityNow, categoryNow, flags);
+        if (!Number.isNaN(rowAmount[r]!)) amountNow = rowAmount[r]!;
+        if (!Number.isNaN(rowProbability[r]!)) probabilityNow = rowProbability[r]!;
+        if (rowCategory[r] !== 0) categoryNow = rowCategory[r]!;
+        if (rowCloseDay[r] !== NO_DAY) closeDayNow = rowCloseDay[r]!;
+        const logStage = rowStage[r]!;
+        let stageCode = stageOfLogCode[logStage]!;
+        if (stageCode === -1) stageCode = stageOfLogCode[logStage] = stages.code(log.stages.texts[logStage]!);
+        t.add(time, stageCode, amountNow, closeDayNow, probabilityNow, categoryNow, rowFlags[r]!);
       }
       if (isCut) {
         if (t.size === first[i])

@@ -1,6 +1,7 @@
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import { closedIndexesBetween, type Dataset } from "./dataset.ts";
 import { median } from "./groups.ts";
+import { CLOSED } from "./pointInTime.ts";
 
 /** Days deals spent in one stage. */
 export interface StageDuration {
@@ -19,23 +20,24 @@ export interface StageDuration {
 export function stageDurations(dataset: Dataset, quarter: Quarter): StageDuration[] {
   const stays = new Map<string, number[]>();
   const order = new Map<string, number>();
-  const { rows, seconds, from, groupOfOpportunity } = dataset.history;
+  const { log, seconds, from, groupOfOpportunity } = dataset.history;
+  const { stage: stageCode, flags } = log;
   for (const i of closedIndexesBetween(dataset, quarter.start, quarter.end)) {
     const g = groupOfOpportunity[i]!;
     let current: { stage: string; since: number } | null = null;
     // The deal's rows oldest first; a row's day is its time in seconds, in whole days.
     for (let k = from[g]!; k < from[g + 1]!; k++) {
       const r = dataset.history.order[k]!;
-      const row = rows[r]!;
+      const stage = log.stages.texts[stageCode[r]!]!;
       const day = Math.floor(seconds[r]! / 86_400);
-      if (!order.has(row.stage)) order.set(row.stage, order.size);
-      if (current !== null && row.stage !== current.stage) {
+      if (!order.has(stage)) order.set(stage, order.size);
+      if (current !== null && stage !== current.stage) {
         const list = stays.get(current.stage) ?? [];
         list.push(day - current.since);
         stays.set(current.stage, list);
       }
-      if (current === null || row.stage !== current.stage)
-        current = row.isClosed ? null : { stage: row.stage, since: day };
+      if (current === null || stage !== current.stage)
+        current = flags[r]! & CLOSED ? null : { stage, since: day };
     }
   }
   return [...stays]

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ActivityLog } from "./activityLog.ts";
+import type { HistoryLog } from "./historyLog.ts";
 
 /*
  * The canonical model: what every CRM export is mapped onto by ingest. Past ingest, code
@@ -244,7 +245,8 @@ export interface Records {
   accounts: Account[];
   contacts: Contact[];
   opportunities: Opportunity[];
-  history: HistoryRow[];
+  /** Stored by column: an enterprise export's millions of changes would be as many objects. */
+  history: HistoryLog;
   /** Stored by column: tens of millions of activities would not fit as objects. */
   activities: ActivityLog;
   leads: Lead[];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayFromNumber, dayNumber } from "../../src/calendar/days.ts";
+import {
+  addDays,
+  dayFromNumber,
+  dayNumber,
+  localTimeOfSeconds,
+  secondsOfLocalTime,
+  yearOfDayNumber,
+} from "../../src/calendar/days.ts";
 
 /*
  * Day numbers are counted from the digits rather than through Date.UTC; they must give what
@@ -40,5 +47,24 @@ describe("day numbers", () => {
         Object.is(dayNumber(odd), viaDate(odd)) ||
           (Number.isNaN(dayNumber(odd)) && Number.isNaN(viaDate(odd))),
       ).toBe(true);
+  });
+});
+
+describe("years and local times by number", () => {
+  it("gives the year of every day from 1600 to 2400 as the day's text has it", () => {
+    for (let n = dayNumber("1600-01-01"); n <= dayNumber("2400-12-31"); n++)
+      expect(yearOfDayNumber(n)).toBe(Number(dayFromNumber(n).slice(0, 4)));
+    expect(yearOfDayNumber(dayNumber("9999-12-31"))).toBe(9999);
+  });
+
+  it("turns a local time into seconds and back", () => {
+    for (const time of [
+      "1970-01-01T00:00:00",
+      "1969-12-31T23:59:59",
+      "2024-02-29T12:34:56",
+      "9999-12-31T23:59:59",
+    ])
+      expect(localTimeOfSeconds(secondsOfLocalTime(time))).toBe(time);
+    expect(secondsOfLocalTime("1970-01-02T00:00:01")).toBe(86_401);
   });
 });

@@ -18,6 +18,7 @@ import { personaRules } from "../../src/ingest/derive.ts";
 import { KnownDeals } from "../../src/ingest/knownDeals.ts";
 import { Ledger } from "../../src/ingest/ledger.ts";
 import { forecastsSpec, rocksSpec, targetsSpec } from "../../src/ingest/planning.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 
 /** The problems a config has, as the command line prints them. */
 function problems(raw: unknown): string {
@@ -90,7 +91,7 @@ describe("the config", () => {
     };
     const specs = [
       opportunitiesSpec(context, new Map()),
-      historySpec(context, KnownDeals.of([]), new Map()),
+      historySpec(context, new HistoryLog(), KnownDeals.of([]), new Map()),
       accountsSpec(context),
       contactsSpec(context),
       activitiesSpec(context),

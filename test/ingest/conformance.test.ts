@@ -91,7 +91,7 @@ describe.each(FORMATS)("$name ($folder)", ({ folder, format, config }) => {
       [AccountSchema, records.accounts],
       [ContactSchema, records.contacts],
       [OpportunitySchema, records.opportunities],
-      [HistoryRowSchema, records.history],
+      [HistoryRowSchema, [...records.history]],
       [LeadSchema, records.leads],
       [ForecastSubmissionSchema, records.forecasts],
       [TargetSchema, records.targets],

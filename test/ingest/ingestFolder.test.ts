@@ -42,7 +42,7 @@ describe("ingestFolder on the canonical format", () => {
 
   it("reads history in the company's time zone and learns closed stages from opportunities", async () => {
     const result = await ingestFolder(fixture("basic"), config);
-    expect(result.records.history).toEqual([
+    expect([...result.records.history]).toEqual([
       expect.objectContaining({
         opportunityId: "O1",
         at: "2026-07-02T05:00:00",

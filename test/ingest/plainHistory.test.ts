@@ -4,8 +4,9 @@ import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { historySpec } from "../../src/ingest/canonical/history.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { KnownDeals } from "../../src/ingest/knownDeals.ts";
-import type { TableSpec } from "../../src/ingest/readTable.ts";
+import { STORED, type TableSpec } from "../../src/ingest/readTable.ts";
 import { learnStageOutcomes } from "../../src/ingest/stageOutcomes.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { Day, HistoryRow } from "../../src/model/records.ts";
 import { openByHand } from "./readByHand.ts";
 
@@ -24,12 +25,14 @@ async function read(plain: boolean, latestDay: Day | null = null) {
   const { records } = await ingestFolder(dir, config);
   const { ledger, folder, cells, context } = await openByHand(dir, config, latestDay);
   const deals = KnownDeals.of(records.opportunities);
+  const log = new HistoryLog(deals.ids);
   const { plain: reader, ...generic } = historySpec(
     context,
+    log,
     deals,
     learnStageOutcomes(records.opportunities),
   );
-  const spec: TableSpec<HistoryRow> = generic;
+  const spec: TableSpec<HistoryRow | typeof STORED> = generic;
   let fromBytes = 0;
   if (plain && reader) {
     spec.plain = (columns, count) => {
@@ -41,9 +44,10 @@ async function read(plain: boolean, latestDay: Day | null = null) {
       };
     };
   }
-  const rows: HistoryRow[] = [];
-  await folder.read("history.csv", spec, (row) => rows.push(row));
-  return { result: { rows, ledger: ledger.summary(), maxDay: cells.maxDay }, fromBytes };
+  await folder.read("history.csv", spec, (row) => {
+    if (row !== STORED) log.push(row);
+  });
+  return { result: { rows: [...log], ledger: ledger.summary(), maxDay: cells.maxDay }, fromBytes };
 }
 
 describe("reading history from its bytes", () => {

@@ -82,7 +82,7 @@ describe("a Salesforce export", () => {
     // 006A closes 15 Aug: 1,000 € × 2 = 2,000 $; 006D closes 20 Sep: 3,000 € × 2 = 6,000 $.
     expect(amounts).toEqual({ "006A": 2000, "006B": 2000, "006D": 6000 });
     // History rows convert at their own close date: 800 € due 30 Sep → 1,600 $.
-    expect(result.records.history.map((h) => [h.stage, h.amount, h.isClosed])).toEqual([
+    expect([...result.records.history].map((h) => [h.stage, h.amount, h.isClosed])).toEqual([
       ["Négociation", 1600, false],
       ["Clôturée gagnée", 2000, true],
     ]);

@@ -4,6 +4,7 @@ import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.t
 import { REASONS } from "../../src/metrics/coverage.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { stateAt, UNKNOWN_STAGE } from "../../src/metrics/pointInTime.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import { type Records, UNDATED } from "../../src/model/records.ts";
 import { fixtureRecords } from "./fixture.ts";
 
@@ -19,7 +20,7 @@ const compute = (records: Records, quarter = "2026-Q3") => computeQuarterMetrics
 /** The fixture as an export without stage history (HubSpot's usual deal export). */
 function withoutHistory(): Records {
   const base = fixtureRecords();
-  return { ...base, history: [], supplied: base.supplied.filter((k) => k !== "history") };
+  return { ...base, history: new HistoryLog(), supplied: base.supplied.filter((k) => k !== "history") };
 }
 
 describe("figures the export cannot support", () => {

@@ -1,4 +1,5 @@
 import { ActivityLog } from "../../src/model/activityLog.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { Account, HistoryRow, Opportunity, Records } from "../../src/model/records.ts";
 
 /*
@@ -68,7 +69,7 @@ export function fixtureRecords(): Records {
     accounts,
     contacts: [],
     opportunities,
-    history,
+    history: HistoryLog.of(history),
     activities: new ActivityLog(),
     leads: [],
     forecasts: [],

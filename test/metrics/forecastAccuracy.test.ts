@@ -3,6 +3,7 @@ import { quarterFromId } from "../../src/calendar/fiscalCalendar.ts";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { forecastAccuracy } from "../../src/metrics/forecastAccuracy.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import { change, fixtureRecords } from "./fixture.ts";
 
 const config = ConfigSchema.parse({});
@@ -15,7 +16,7 @@ const config = ConfigSchema.parse({});
  */
 function records() {
   const base = fixtureRecords();
-  const withHistory = new Set(base.history.map((h) => h.opportunityId));
+  const withHistory = new Set([...base.history].map((h) => h.opportunityId));
   const opened = base.opportunities
     .filter((o) => !withHistory.has(o.id))
     .flatMap((o) => [
@@ -27,7 +28,7 @@ function records() {
   return {
     ...base,
     opportunities: base.opportunities.map((o) => ({ ...o, probability: 0.5 })),
-    history: [...base.history, ...opened].map((h) => ({ ...h, probability: 0.5 })),
+    history: HistoryLog.of([...base.history, ...opened].map((h) => ({ ...h, probability: 0.5 }))),
     forecasts: [
       {
         quarter: "2026-Q3",

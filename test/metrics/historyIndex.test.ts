@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { historyOf, indexHistory, secondsOf } from "../../src/metrics/historyIndex.ts";
+import { secondsOfLocalTime as secondsOf } from "../../src/calendar/days.ts";
+import { historyOf, indexHistory } from "../../src/metrics/historyIndex.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import { change } from "./fixture.ts";
 
 /*
@@ -16,7 +18,7 @@ describe("history by deal", () => {
     // Same second as the Negotiation row, later in the file: stays after it.
     change("D1", "2026-07-05T10:00:00", "Closed Won", 3, "2026-07-05", true, true),
   ];
-  const index = indexHistory([{ id: "D1" }, { id: "D2" }, { id: "D1" }], rows);
+  const index = indexHistory([{ id: "D1" }, { id: "D2" }, { id: "D1" }], HistoryLog.of(rows));
 
   it("lists each deal's rows oldest first, ties in file order", () => {
     expect(historyOf(index, 0).map((r) => r.stage)).toEqual(["Discovery", "Negotiation", "Closed Won"]);

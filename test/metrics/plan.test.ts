@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.ts";
 import { attainmentBand, companyPlan } from "../../src/metrics/plan.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { Target } from "../../src/model/records.ts";
 import { deal, fixtureRecords } from "./fixture.ts";
 
@@ -130,7 +131,7 @@ describe("next quarter's coverage", () => {
   });
 
   it("is null with the reason when the export has no history and was taken after the quarter ended", () => {
-    const noHistory = computeQuarterMetrics({ ...records, history: [] }, "2026-Q3", config);
+    const noHistory = computeQuarterMetrics({ ...records, history: new HistoryLog() }, "2026-Q3", config);
     expect(noHistory.headline.nextQuarterPipeline).toBeNull();
     expect(noHistory.unavailable["headline.nextQuarterPipeline"]).toContain(
       "taken on 2026-10-02, after 2026-09-30",
@@ -139,7 +140,7 @@ describe("next quarter's coverage", () => {
     const onTime = computeQuarterMetrics(
       {
         ...records,
-        history: [],
+        history: new HistoryLog(),
         asOf: "2026-09-30",
         opportunities: records.opportunities.filter((o) => o.createdDate <= "2026-09-30"),
       },
@@ -160,7 +161,7 @@ describe("rates of the quarter", () => {
     // Due in Q3 at its start: W1 8,000 + L1 8,000 + N1 6,000 + W4 7,000 + P1 25,000 = 54,000;
     // pushed out: P1 25,000 (close date moved to 15 Dec on 10 Sep).
     expect(metrics.headline.slipRate).toBeCloseTo(25_000 / 54_000, 12);
-    const noHistory = computeQuarterMetrics({ ...records, history: [] }, "2026-Q3", config);
+    const noHistory = computeQuarterMetrics({ ...records, history: new HistoryLog() }, "2026-Q3", config);
     expect(noHistory.headline.slipRate).toBeNull();
     expect(noHistory.unavailable["headline.slipRate"]).toContain("no stage history");
   });
@@ -184,7 +185,7 @@ describe("rates of the quarter", () => {
       ),
     );
     const many = computeQuarterMetrics(
-      { ...fixtureRecords(), opportunities: twelve, history: [] },
+      { ...fixtureRecords(), opportunities: twelve, history: new HistoryLog() },
       "2026-Q3",
       config,
     );

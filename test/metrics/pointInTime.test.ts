@@ -4,6 +4,7 @@ import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { indexHistory } from "../../src/metrics/historyIndex.ts";
 import { forEachOpenAt, openPipelineAt, openPipelineAtDays } from "../../src/metrics/openPipeline.ts";
 import { closedSince, stateAt, stateOf, timelinesOf } from "../../src/metrics/pointInTime.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { HistoryRow, Opportunity } from "../../src/model/records.ts";
 import { change, deal, fixtureRecords } from "./fixture.ts";
 
@@ -28,7 +29,7 @@ const noHistory = deal("C1", "A2", "Bo", "Connect", "2026-05-01", "2026-07-15", 
 
 /** One deal's timeline: its state at the end of a day, and the day from which it stays closed. */
 function timelineOf(opportunity: Opportunity, rows: HistoryRow[] = []) {
-  const timelines = timelinesOf([opportunity], indexHistory([opportunity], rows));
+  const timelines = timelinesOf([opportunity], indexHistory([opportunity], HistoryLog.of(rows)));
   return { on: (day: string) => stateAt(timelines, 0, day), closedSince: () => closedSince(timelines, 0) };
 }
 
@@ -59,7 +60,7 @@ describe("timelines", () => {
   it("counts a reopened deal in open pipeline while it was open again", () => {
     const records = fixtureRecords();
     const dataset = prepareDataset(
-      { ...records, opportunities: [reopened, noHistory], history, accounts: [] },
+      { ...records, opportunities: [reopened, noHistory], history: HistoryLog.of(history), accounts: [] },
       config,
     );
     // 1 Jul: R1 5,000 and C1 2,000; 20 Jul: R1 lost, C1 won; 15 Aug: R1 reopened at 6,000.
@@ -94,7 +95,12 @@ describe("timelines", () => {
 
 describe("many days in one pass", () => {
   const dataset = prepareDataset(
-    { ...fixtureRecords(), opportunities: [reopened, noHistory], history, accounts: [] },
+    {
+      ...fixtureRecords(),
+      opportunities: [reopened, noHistory],
+      history: HistoryLog.of(history),
+      accounts: [],
+    },
     config,
   );
   // Asked out of order and with 1 Jul twice. 15 Aug: R1 reopened at 6,000. 1 Jul: R1 at 5,000

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/loadConfig.ts";
 import { ingestFolder } from "../../src/ingest/ingestFolder.ts";
 import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.ts";
-import { prepareDataset, prepareDeals } from "../../src/metrics/dataset.ts";
-import type { HistoryRow, Opportunity } from "../../src/model/records.ts";
+import { type DealRecords, prepareDataset, prepareDeals } from "../../src/metrics/dataset.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
+import type { Opportunity } from "../../src/model/records.ts";
 
 /*
  * `compute` has the deals' indexes built while the ingest still reads the activities: the
@@ -15,20 +16,23 @@ import type { HistoryRow, Opportunity } from "../../src/model/records.ts";
 const data = fileURLToPath(new URL("../../data/2026-Q3", import.meta.url));
 
 describe("the deals' indexes, built while the activities are read", () => {
-  it("are built from the very deals and history the ingest returns, and used as they are", async () => {
+  it("are built from the very accounts, deals and history the ingest returns, and used as they are", async () => {
     const { config } = await loadConfig(undefined, { dataDirs: [data], projectDir: data }, () => {});
-    const handed: [readonly Opportunity[], readonly HistoryRow[]][] = [];
+    const handed: DealRecords[] = [];
     const warmed = await ingestFolder(data, config, undefined, {
-      dealsRead: (opportunities, history) => {
-        handed.push([opportunities, history]);
-        prepareDeals(opportunities, history);
+      dealsRead: (deals) => {
+        handed.push(deals);
+        prepareDeals(deals);
       },
     });
     expect(handed).toHaveLength(1);
-    expect(handed[0]![0]).toBe(warmed.records.opportunities);
-    expect(handed[0]![1]).toBe(warmed.records.history);
-    const ready = prepareDeals(warmed.records.opportunities, warmed.records.history);
-    expect(prepareDataset(warmed.records, config).timelines).toBe(ready.timelines);
+    expect(handed[0]!.accounts).toBe(warmed.records.accounts);
+    expect(handed[0]!.opportunities).toBe(warmed.records.opportunities);
+    expect(handed[0]!.history).toBe(warmed.records.history);
+    const ready = prepareDeals(warmed.records);
+    const dataset = prepareDataset(warmed.records, config);
+    expect(dataset.timelines).toBe(ready.timelines);
+    expect(dataset.accounts).toBe(ready.accounts);
 
     const cold = await ingestFolder(data, config);
     expect(computeQuarterMetrics(warmed.records, "2026-Q3", config)).toEqual(
@@ -36,11 +40,11 @@ describe("the deals' indexes, built while the activities are read", () => {
     );
   });
 
-  it("are kept for the same deals and history, and built again for other history", () => {
-    const deals: Opportunity[] = [];
-    const history: HistoryRow[] = [];
-    const first = prepareDeals(deals, history);
-    expect(prepareDeals(deals, history)).toBe(first);
-    expect(prepareDeals(deals, [])).not.toBe(first);
+  it("are kept for the same records, and built again for other history or accounts", () => {
+    const deals = { accounts: [], opportunities: [] as Opportunity[], history: new HistoryLog() };
+    const first = prepareDeals(deals);
+    expect(prepareDeals({ ...deals })).toBe(first);
+    expect(prepareDeals({ ...deals, history: new HistoryLog() })).not.toBe(first);
+    expect(prepareDeals({ ...deals, accounts: [] })).not.toBe(first);
   });
 });

@@ -4,6 +4,7 @@ import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { qualityForecast } from "../../src/metrics/qualityForecast.ts";
 import { ActivityLog } from "../../src/model/activityLog.ts";
+import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { HistoryRow, Opportunity, Records } from "../../src/model/records.ts";
 
 const config = ConfigSchema.parse({});
@@ -89,7 +90,7 @@ const records: Records = {
   accounts: [account("I", true), account("N", false)],
   contacts: [{ id: "CB", accountId: "I", title: "CFO", persona: "Economic Buyer", isTargetPersona: true }],
   opportunities,
-  history: opportunities.flatMap(rows),
+  history: HistoryLog.of(opportunities.flatMap(rows)),
   activities: ActivityLog.of([
     meeting("a1", "2026-03-10"),
     meeting("a2", "2026-03-10"),

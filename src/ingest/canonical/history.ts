@@ -1,3 +1,4 @@
+import { HistoryLog } from "../../model/historyLog.ts";
 import type { HistoryRow } from "../../model/records.ts";
 import {
   optional,
@@ -11,17 +12,23 @@ import {
 } from "../cells.ts";
 import type { IngestContext } from "../context.ts";
 import type { KnownDeals } from "../knownDeals.ts";
-import type { Row, TableSpec } from "../readTable.ts";
+import type { RecordReader } from "../readRecords.ts";
+import { type Row, STORED, type TableSpec } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseBoolean } from "../values/scalars.ts";
 import { plainHistoryRows } from "./plainHistory.ts";
 
-/** history.csv: each opportunity's values from each change on, for point-in-time questions. */
+/**
+ * history.csv: each opportunity's values from each change on, for point-in-time questions.
+ * Plain rows are stored straight into `log` (the reader gives STORED); the others come as
+ * records, for the caller to push into it.
+ */
 export function historySpec(
   context: IngestContext,
+  log: HistoryLog,
   deals: KnownDeals,
   stages: ReadonlyMap<string, StageOutcome>,
-): TableSpec<HistoryRow> {
+): TableSpec<HistoryRow | typeof STORED> {
   const { cells, converter } = context;
   const unknownStagesWarned = new Set<string>();
   return {
@@ -41,7 +48,8 @@ export function historySpec(
     // a decimal comma (both read by `build` alone).
     ...(cells.dates.format === undefined && cells.decimal === "."
       ? {
-          plain: (columns, count) => plainHistoryRows({ cells, converter, deals, stages }, columns, count),
+          plain: (columns, count) =>
+            plainHistoryRows({ cells, converter, log, deals, stages }, columns, count),
         }
       : {}),
     build(row) {
@@ -79,6 +87,20 @@ export function historySpec(
       };
     },
   };
+}
+
+/** Reads a history file into a log coded by the deals' own ids (so by their positions). */
+export async function readHistory(
+  reader: RecordReader,
+  file: string | undefined,
+  deals: KnownDeals,
+  spec: (log: HistoryLog) => TableSpec<HistoryRow | typeof STORED>,
+): Promise<HistoryLog> {
+  const log = new HistoryLog(deals.ids);
+  await reader.each("history", file, spec(log), (row) => {
+    if (row !== STORED) log.push(row);
+  });
+  return log;
 }
 
 /** Closed/won from the row's own columns when present, else from what the stage means on opportunities. */

@@ -4,7 +4,7 @@ import { Dictionary } from "../../model/dictionary.ts";
 import type { Activity } from "../../model/records.ts";
 import { bounded, type CellContext } from "../cells.ts";
 import type { DataFolder } from "../dataFolder.ts";
-import type { ColumnMapping, PlainRowReader, TableSpec } from "../readTable.ts";
+import { type ColumnMapping, type PlainRowReader, STORED, type TableSpec } from "../readTable.ts";
 import { parseDay } from "../values/dates.ts";
 import { byDigits, isWord, splitFields } from "../values/plainBytes.ts";
 import { activitiesSpec, parseActivityType } from "./activities.ts";
@@ -17,9 +17,6 @@ import { activitiesSpec, parseActivityType } from "./activities.ts";
  * type, an empty id, a stray space) is left to the spec's `build`, which gives the same
  * activity or reports the row; so the log and the ledger are the same either way.
  */
-
-/** A row the plain reader stored in the log itself. */
-export const STORED = Symbol("stored in the activity log");
 
 /** Reads a canonical activities file into the log; returns how many rows were read from their bytes. */
 export async function readActivities(

@@ -1,34 +1,37 @@
+import { dayNumber, secondsOfLocalTime } from "../../calendar/days.ts";
 import { Dictionary } from "../../model/dictionary.ts";
-import type { Day, HistoryRow, LocalTime } from "../../model/records.ts";
+import { CLOSED, type HistoryLog, NO_DAY, WON } from "../../model/historyLog.ts";
+import type { Day } from "../../model/records.ts";
 import { bounded, type CellContext } from "../cells.ts";
 import type { CurrencyConverter } from "../currency.ts";
 import type { KnownDeals } from "../knownDeals.ts";
-import type { PlainRowReader } from "../readTable.ts";
+import { type PlainRowReader, STORED } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
-import { type Parsed, parseCalendarDay, parseLocalTime } from "../values/dates.ts";
+import { parseCalendarDay, parseLocalTime } from "../values/dates.ts";
 import { byDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
 
 /*
- * Plain history rows read straight from their bytes: the id of a known deal, a stage the
- * deals use, a day or a time, an amount written plainly, a close day, and the optional
- * columns empty. Any other row is left to the spec's `build`, which reads it as text and
- * gives the same record (or the same report), so the records are the same either way.
+ * Plain history rows read straight from their bytes into the history log: the id of a known
+ * deal, a stage the deals use, a day or a time, an amount written plainly, a close day, and
+ * the optional columns empty. Any other row is left to the spec's `build`, which reads it as
+ * text and gives the same record (or the same report), so the log is the same either way.
  */
 
 /** What a history row is read against. */
 export interface HistoryReading {
   cells: CellContext;
   converter: CurrencyConverter;
+  log: HistoryLog;
   deals: KnownDeals;
   stages: ReadonlyMap<string, StageOutcome>;
 }
 
 /** A reader of plain history lines, once the file's columns are known. */
 export function plainHistoryRows(
-  { cells, converter, deals, stages }: HistoryReading,
+  { cells, converter, log, deals, stages }: HistoryReading,
   columns: ReadonlyMap<string, number>,
   count: number,
-): PlainRowReader<HistoryRow> {
+): PlainRowReader<typeof STORED> {
   const position = (key: string) => columns.get(key) ?? -1;
   const [id, at, stage, amount, close] = ["opportunity_id", "at", "stage", "amount", "close_date"].map(
     position,
@@ -37,14 +40,25 @@ export function plainHistoryRows(
   const others = ["probability", "forecast_category", "is_closed", "is_won"]
     .map(position)
     .filter((p) => p !== -1);
+  // Each stage spelling's code in the log and outcome (null: a stage no deal has).
   const stageNames = new Dictionary();
-  const stageOutcomes: (StageOutcome | null)[] = [];
+  const stageCodes: number[] = [];
+  const stageFlags: (number | null)[] = [];
+  // A log coded by the deals' own dictionary codes a row by its deal's position.
+  const byPosition = log.opportunities === deals.ids;
   // Times and days as `build` reads them: parsed, then bounded by the latest plausible day
-  // (noted as the latest seen when first read, as `build` notes it).
-  const times = new Map<number, Parsed<LocalTime>>();
-  const days = new Map<number, Parsed<Day>>();
-  const readTime = (text: string) => bounded(parseLocalTime(text, cells.dates), cells);
-  const readDay = (text: string) => bounded(parseCalendarDay(text, cells.dates), cells);
+  // (noted as the latest seen when first read, as `build` notes it); null when `build` would
+  // not take them.
+  const times = new Map<number, number | null>();
+  const days = new Map<number, { day: Day; number: number } | null>();
+  const readTime = (text: string) => {
+    const time = bounded(parseLocalTime(text, cells.dates), cells);
+    return time.ok ? secondsOfLocalTime(time.value) : null;
+  };
+  const readDay = (text: string) => {
+    const day = bounded(parseCalendarDay(text, cells.dates), cells);
+    return day.ok ? { day: day.value, number: dayNumber(day.value) } : null;
+  };
   const starts = new Int32Array(count + 1);
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
@@ -61,23 +75,32 @@ export function plainHistoryRows(
     near = known;
     const opportunity = deals.list[known]!;
 
-    const time = byDigits(times, bytes, from(at), to(at), readTime);
-    if (!time?.ok) return undefined;
+    const seconds = byDigits(times, bytes, from(at), to(at), readTime);
+    if (seconds === undefined || seconds === null) return undefined;
 
     const name = stageNames.codeOfBytes(bytes, from(stage), to(stage));
-    let outcome = stageOutcomes[name];
-    if (outcome === undefined) outcome = stageOutcomes[name] = stages.get(stageNames.texts[name]!) ?? null;
+    if (name === stageFlags.length) {
+      const text = stageNames.texts[name]!;
+      const outcome = stages.get(text);
+      stageFlags.push(
+        outcome === undefined ? null : (outcome.isClosed ? CLOSED : 0) | (outcome.isWon ? WON : 0),
+      );
+      stageCodes.push(outcome === undefined ? -1 : log.stages.code(text));
+    }
+    const flags = stageFlags[name]!;
     // A stage no deal has is warned about by `build`.
-    if (outcome === null) return undefined;
+    if (flags === null) return undefined;
 
     let closeDate: Day | null = null;
+    let closeDay = NO_DAY;
     if (close !== -1 && from(close) !== to(close)) {
       const day = byDigits(days, bytes, from(close), to(close), readDay);
-      if (!day?.ok) return undefined;
-      closeDate = day.value;
+      if (day === undefined || day === null) return undefined;
+      closeDate = day.day;
+      closeDay = day.number;
     }
 
-    let value: number | null = null;
+    let value = Number.NaN;
     if (amount !== -1) {
       // An empty amount in a file that records amounts means none then: 0.
       value = 0;
@@ -89,17 +112,16 @@ export function plainHistoryRows(
         value = converted.value;
       }
     }
-    return {
-      opportunityId: opportunity.id,
-      at: time.value,
-      stage: stageNames.texts[name]!,
-      amount: value,
-      closeDate,
-      probability: null,
-      forecastCategory: null,
-      // As `build` spreads the outcome: the same fields in the same order, without a spread.
-      isClosed: outcome.isClosed,
-      isWon: outcome.isWon,
-    };
+    log.pushCodes(
+      byPosition ? known : log.opportunities.code(opportunity.id),
+      seconds,
+      stageCodes[name]!,
+      value,
+      closeDay,
+      Number.NaN,
+      0,
+      flags,
+    );
+    return STORED;
   };
 }

@@ -11,7 +11,7 @@ import { rejectDuplicateIds } from "../uniqueIds.ts";
 import { accountsSpec } from "./accounts.ts";
 import { startActivities } from "./activitiesInWorker.ts";
 import { contactsSpec } from "./contacts.ts";
-import { historySpec } from "./history.ts";
+import { historySpec, readHistory } from "./history.ts";
 import { leadsSpec } from "./leads.ts";
 import { opportunitiesSpec } from "./opportunities.ts";
 
@@ -53,12 +53,12 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
       file("opportunities"),
       rejectDuplicateIds(opportunitiesSpec(context, accountsById), dealIds),
     );
-    const history = await reader.all(
-      "history",
-      file("history"),
-      historySpec(context, KnownDeals.of(opportunities, dealIds), learnStageOutcomes(opportunities)),
+    const deals = KnownDeals.of(opportunities, dealIds);
+    const stages = learnStageOutcomes(opportunities);
+    const history = await readHistory(reader, file("history"), deals, (log) =>
+      historySpec(context, log, deals, stages),
     );
-    context.dealsRead?.(opportunities, history);
+    context.dealsRead?.({ accounts, opportunities, history });
     const activities = pending === null ? new ActivityLog() : await pending.finish();
     if (activitiesFile !== undefined) reader.noteRead("activities", activitiesFile);
     const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));

@@ -1,4 +1,5 @@
 import { ActivityLog } from "../../model/activityLog.ts";
+import { HistoryLog } from "../../model/historyLog.ts";
 import type { Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import { fileHasSignature } from "../findFiles.ts";
@@ -79,7 +80,7 @@ export const hubspotAdapter: Adapter = {
       accounts,
       contacts,
       opportunities,
-      history: [],
+      history: new HistoryLog(),
       activities,
       leads,
       supplied: reader.supplied,

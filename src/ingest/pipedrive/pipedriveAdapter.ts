@@ -1,4 +1,5 @@
 import { ActivityLog } from "../../model/activityLog.ts";
+import { HistoryLog } from "../../model/historyLog.ts";
 import type { Account, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
@@ -56,7 +57,7 @@ export const pipedriveAdapter: Adapter = {
       accounts: [],
       contacts: [],
       opportunities,
-      history: [],
+      history: new HistoryLog(),
       activities: new ActivityLog(),
       leads: [],
       supplied: reader.supplied,

@@ -2,6 +2,7 @@ import { ActivityLog } from "../../model/activityLog.ts";
 import { Dictionary } from "../../model/dictionary.ts";
 import type { Activity, Opportunity } from "../../model/records.ts";
 import type { Adapter } from "../adapter.ts";
+import { readHistory } from "../canonical/history.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import { configuredFile, fileHasSignature } from "../findFiles.ts";
@@ -68,10 +69,13 @@ export const salesforceAdapter: Adapter = {
     ).map((o) => ({ ...o, owner: ownerName(o.owner) }));
     if (!header.includes("isclosed")) closeFromForecastCategory(opportunities, context, opportunityFile);
     await addCompetitors(folder, opportunities);
-    const history = await reader.all(
-      "history",
+    const deals = KnownDeals.of(opportunities, dealIds);
+    const stages = learnStageOutcomes(opportunities);
+    const history = await readHistory(
+      reader,
       reader.locate("history", "OpportunityHistory.csv"),
-      salesforceHistory(context, KnownDeals.of(opportunities, dealIds), learnStageOutcomes(opportunities)),
+      deals,
+      (log) => salesforceHistory(context, log, deals, stages),
     );
     // Tasks and events are both activities: `files` can only rename the first.
     const activities = new ActivityLog();

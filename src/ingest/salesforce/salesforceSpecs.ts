@@ -1,3 +1,4 @@
+import type { HistoryLog } from "../../model/historyLog.ts";
 import type { Account, Contact, HistoryRow, Lead, Opportunity } from "../../model/records.ts";
 import { accountsSpec } from "../canonical/accounts.ts";
 import { contactsSpec } from "../canonical/contacts.ts";
@@ -6,7 +7,7 @@ import { leadsSpec } from "../canonical/leads.ts";
 import { opportunitiesSpec } from "../canonical/opportunities.ts";
 import type { IngestContext } from "../context.ts";
 import type { KnownDeals } from "../knownDeals.ts";
-import { type Row, type TableSpec, withColumns } from "../readTable.ts";
+import { type Row, type STORED, type TableSpec, withColumns } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseBoolean } from "../values/scalars.ts";
 
@@ -105,12 +106,13 @@ export function salesforceOpportunities(
 /** OpportunityHistory.csv: CreatedDate is when the values took effect. */
 export function salesforceHistory(
   context: IngestContext,
+  log: HistoryLog,
   deals: KnownDeals,
   stages: ReadonlyMap<string, StageOutcome>,
-): TableSpec<HistoryRow> {
+): TableSpec<HistoryRow | typeof STORED> {
   return skipDeleted(
     withColumns(
-      historySpec(context, deals, stages),
+      historySpec(context, log, deals, stages),
       { at: { aliases: ["CreatedDate"] }, stage: { aliases: ["StageName"] } },
       [IS_DELETED],
       NULL_IDS,
