@@ -1,6 +1,6 @@
 import type { HistoryLog } from "../model/historyLog.ts";
 import type { HistoryRow, Opportunity } from "../model/records.ts";
-import { type IdIndex, indexIds } from "./idIndex.ts";
+import { dictionaryIds, type IdIndex, indexIds } from "./idIndex.ts";
 
 /*
  * The history rows of each opportunity, oldest first, without one array per opportunity: the
@@ -34,17 +34,20 @@ export function indexHistory(
   opportunities: readonly Pick<Opportunity, "id">[],
   log: HistoryLog,
 ): HistoryIndex {
-  const ids = indexIds(opportunities);
-  const groupOfOpportunity = ids.firstOf;
   const groups = opportunities.length;
-  // Each id the log knows, as its group: a log coded by the deals' own dictionary holds each
-  // deal's id at the deal's position, so only the ids elsewhere are looked up.
+  // A log coded by the deals' own dictionary (as ingest codes it) holds each deal's id at the
+  // deal's position: the dictionary is then the index of the ids, and each code its deal's group.
   const texts = log.opportunities.texts;
-  const groupOfCode = new Int32Array(texts.length);
-  for (let c = 0; c < texts.length; c++) {
-    const i = c < groups && opportunities[c]!.id === texts[c] ? c : ids.find(texts[c]!);
-    groupOfCode[c] = i === -1 ? -1 : groupOfOpportunity[i]!;
-  }
+  let aligned = texts.length === groups;
+  for (let c = 0; aligned && c < groups; c++) aligned = opportunities[c]!.id === texts[c];
+  const ids = aligned ? dictionaryIds(log.opportunities) : indexIds(opportunities);
+  const groupOfOpportunity = ids.firstOf;
+  const groupOfCode = aligned ? groupOfOpportunity : new Int32Array(texts.length);
+  if (!aligned)
+    for (let c = 0; c < texts.length; c++) {
+      const i = ids.find(texts[c]!);
+      groupOfCode[c] = i === -1 ? -1 : groupOfOpportunity[i]!;
+    }
   const rows = log.length;
   const code = log.opportunity;
   const from = new Int32Array(groups + 1);

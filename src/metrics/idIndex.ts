@@ -6,6 +6,7 @@
  * hash's top 16 bits, then compared as text only where the whole hash matches.
  */
 
+import type { Dictionary } from "../model/dictionary.ts";
 import { sortByKey } from "./sortByKey.ts";
 
 /** Each opportunity's first position with its id, and a lookup from id to that position. */
@@ -62,6 +63,14 @@ export function indexIds(items: readonly { readonly id: string }[]): IdIndex {
       }
       return -1;
     },
+  };
+}
+
+/** The index of ids a dictionary already holds, each at its position (so none repeated). */
+export function dictionaryIds(dictionary: Dictionary): IdIndex {
+  return {
+    firstOf: Int32Array.from({ length: dictionary.texts.length }, (_, i) => i),
+    find: (id) => dictionary.find(id),
   };
 }
 
