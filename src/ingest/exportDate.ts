@@ -1,5 +1,6 @@
 import { dayFromNumber, dayNumber, yearOfDayNumber } from "../calendar/days.ts";
-import { type Day, type Records, UNDATED } from "../model/records.ts";
+import type { HistoryLog } from "../model/historyLog.ts";
+import { type Day, type Opportunity, type Records, UNDATED } from "../model/records.ts";
 
 /**
  * The day the export was taken, as far as the data tells: the latest day on which something
@@ -10,13 +11,7 @@ import { type Day, type Records, UNDATED } from "../model/records.ts";
  */
 export function asOfDay(records: Omit<Records, "asOf">): Day {
   // Millions of days are counted by day number first; years are then made of the distinct days.
-  const days = new DayTally();
-  for (const o of records.opportunities) {
-    // A deal without a created date carries the UNDATED placeholder, which is no day at all.
-    if (o.createdDate !== UNDATED) days.add(dayNumber(o.createdDate), 1);
-    if (o.isClosed) days.add(dayNumber(o.closeDate), 1);
-  }
-  for (const seconds of records.history.seconds) days.add(Math.floor(seconds / 86_400), 1);
+  const days = dealDays(records.opportunities, records.history).copy();
   for (const [day, times] of records.activities.dayCounts()) days.add(day, times);
   // Per year: how many days, and the latest day.
   const years = new Map<number, { count: number; latest: number }>();
@@ -41,8 +36,29 @@ export function asOfDay(records: Omit<Records, "asOf">): Day {
   return sorted[0] === undefined ? "0000-01-01" : dayFromNumber(sorted[0][1].latest);
 }
 
+const dealDaysOf = new WeakMap<readonly Opportunity[], { history: HistoryLog; days: DayTally }>();
+
+/**
+ * The days on which the deals were created or closed and their history changed, tallied
+ * once for these records: the canonical reader has it done while the activities are still
+ * read in another thread, and `asOfDay` then finds it ready.
+ */
+export function dealDays(opportunities: readonly Opportunity[], history: HistoryLog): DayTally {
+  const known = dealDaysOf.get(opportunities);
+  if (known !== undefined && known.history === history) return known.days;
+  const days = new DayTally();
+  for (const o of opportunities) {
+    // A deal without a created date carries the UNDATED placeholder, which is no day at all.
+    if (o.createdDate !== UNDATED) days.add(dayNumber(o.createdDate), 1);
+    if (o.isClosed) days.add(dayNumber(o.closeDate), 1);
+  }
+  for (const seconds of history.seconds) days.add(Math.floor(seconds / 86_400), 1);
+  dealDaysOf.set(opportunities, { history, days });
+  return days;
+}
+
 /** How many times each day number was seen, in a window of days that widens to hold any day. */
-class DayTally {
+export class DayTally {
   #first = 0;
   #counts = new Float64Array(0);
 
@@ -53,6 +69,14 @@ class DayTally {
       this.#widen(day);
       this.#counts[day - this.#first]! += times;
     }
+  }
+
+  /** A tally of the same days, to add to without changing this one. */
+  copy(): DayTally {
+    const copy = new DayTally();
+    copy.#first = this.#first;
+    copy.#counts = this.#counts.slice();
+    return copy;
   }
 
   /** Each day seen, in ascending order, with its count. */

@@ -28,13 +28,22 @@ export { NONE };
 
 /** Win/loss counts, amounts and rates of closed deals (open deals are ignored). */
 export function summarizeWinLoss(deals: Iterable<Opportunity>, noDecision: RegExp): WinLossSummary {
+  // Counted in variables, not by the outcome's name: this runs over every closed deal of
+  // every breakdown.
   const count = { won: 0, lost: 0, noDecision: 0 };
   const cents = { won: 0, lost: 0, noDecision: 0 };
   for (const deal of deals) {
     const outcome = outcomeOf(deal, noDecision);
-    if (outcome === "open") continue;
-    count[outcome]++;
-    cents[outcome] += toCents(deal.amount);
+    if (outcome === "won") {
+      count.won++;
+      cents.won += toCents(deal.amount);
+    } else if (outcome === "lost") {
+      count.lost++;
+      cents.lost += toCents(deal.amount);
+    } else if (outcome === "noDecision") {
+      count.noDecision++;
+      cents.noDecision += toCents(deal.amount);
+    }
   }
   const closedCents = cents.won + cents.lost + cents.noDecision;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfDay } from "../../src/ingest/exportDate.ts";
+import { asOfDay, dealDays } from "../../src/ingest/exportDate.ts";
 import { ActivityLog } from "../../src/model/activityLog.ts";
 import { HistoryLog } from "../../src/model/historyLog.ts";
 import { type Opportunity, type Records, UNDATED } from "../../src/model/records.ts";
@@ -72,4 +72,17 @@ describe("the export's date", () => {
     expect(asOfDay(records(spread, [], ["2030-03-03"]))).toBe("1971-06-30");
     expect(asOfDay(records([deal(UNDATED, "2026-01-01", false)]))).toBe("0000-01-01");
   });
+
+  it("tallies the deals' days once, and adds the activities to a copy", () => {
+    const read = records(base, ["2026-06-20T10:00:00"], ["2026-06-25"]);
+    const tally = dealDays(read.opportunities, read.history);
+    expect(dealDays(read.opportunities, read.history)).toBe(tally);
+    expect(dealDays(read.opportunities, new HistoryLog())).not.toBe(tally);
+    // Asked twice, the same date: the activities are never added to the tally itself.
+    expect([asOfDay(read), asOfDay(read)]).toEqual(["2026-06-25", "2026-06-25"]);
+    const seen: number[] = [];
+    dealDays(read.opportunities, read.history).forEach((_, count) => seen.push(count));
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(4);
+  });
 });
+

@@ -4,6 +4,7 @@ import type { RecordKind } from "../../model/records.ts";
 import type { CrmRecords } from "../adapter.ts";
 import type { IngestContext } from "../context.ts";
 import type { DataFolder } from "../dataFolder.ts";
+import { dealDays } from "../exportDate.ts";
 import { KnownDeals } from "../knownDeals.ts";
 import { RecordReader } from "../readRecords.ts";
 import { learnStageOutcomes } from "../stageOutcomes.ts";
@@ -59,6 +60,8 @@ export async function readCanonical(folder: DataFolder, context: IngestContext):
       historySpec(context, log, deals, stages),
     );
     context.dealsRead?.({ accounts, opportunities, history });
+    // Their days too, for the export's date, while the activities may still be read.
+    dealDays(opportunities, history);
     const activities = pending === null ? new ActivityLog() : await pending.finish();
     if (activitiesFile !== undefined) reader.noteRead("activities", activitiesFile);
     const leads = await reader.all("leads", file("leads"), rejectDuplicateIds(leadsSpec(context)));
