@@ -81,8 +81,9 @@ describe("the export's date", () => {
     // Asked twice, the same date: the activities are never added to the tally itself.
     expect([asOfDay(read), asOfDay(read)]).toEqual(["2026-06-25", "2026-06-25"]);
     const seen: number[] = [];
-    dealDays(read.opportunities, read.history).forEach((_, count) => seen.push(count));
+    dealDays(read.opportunities, read.history).forEach((_, count) => {
+      seen.push(count);
+    });
     expect(seen.reduce((a, b) => a + b, 0)).toBe(4);
   });
 });
-
