@@ -17,10 +17,13 @@ export function sumBy<T>(
   const groups = new Map<string, { cents: number; deals: number }>();
   for (const item of items) {
     const key = keyOf(item) ?? NONE;
-    const entry = groups.get(key) ?? { cents: 0, deals: 0 };
+    let entry = groups.get(key);
+    if (entry === undefined) {
+      entry = { cents: 0, deals: 0 };
+      groups.set(key, entry);
+    }
     entry.cents += toCents(amountOf(item));
     entry.deals++;
-    groups.set(key, entry);
   }
   return [...groups]
     .map(([key, { cents, deals }]) => ({ key, amount: fromCents(cents), deals }))

@@ -19,13 +19,16 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null
 }
 
 /** The middle value of sorted numbers (the mean of the two middle ones for an even count). */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The mean of numbers, or null for none. */
-export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+export function mean(values: ArrayLike<number>): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum / values.length;
 }

@@ -69,7 +69,8 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
   const first = dayNumber(quarter.start);
   const last = dayNumber(quarter.end);
   const tally = new FlowTally(timelines, first, last);
-  const days: number[] = [];
+  // The days of one deal's changes, in a buffer kept across deals (grown for a long history).
+  let days = new Int32Array(64);
   for (let i = 0; i < created.length; i++) {
     if (created[i]! > last) continue;
     // Created before the quarter and last changed before it: the same state all quarter
@@ -82,15 +83,17 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
       }
       continue;
     }
-    eventDays(timelines, i, first, last, days);
-    if (closedFrom[i]! < first && days.length === 0) continue;
+    if (lastRow - firstRow[i]! + 2 > days.length) days = new Int32Array(2 * (lastRow - firstRow[i]! + 2));
+    const count = eventDays(timelines, i, first, last, days);
+    if (closedFrom[i]! < first && count === 0) continue;
     tally.deal = i;
     // The state at the end of each day, found by moving forward through the timeline (its
     // changes are in time order) rather than searched for day by day: −1 before creation.
     let row = lastRowBy(at, firstRow[i]!, lastRow, first - 1);
     let before = created[i]! > first - 1 ? -1 : row;
     if (tally.member(before)) tally.start += toCents(amount[before]!);
-    for (const day of days) {
+    for (let k = 0; k < count; k++) {
+      const day = days[k]!;
       row = lastRowBy(at, row, lastRow, day);
       const after = created[i]! > day ? -1 : row;
       tally.today = day;
@@ -98,7 +101,7 @@ function computeFlow(dataset: Dataset, quarter: Quarter): { flow: PipelineFlow; 
       before = after;
     }
     // Unchanged within the quarter: it ends as it began.
-    const end = days.length === 0 ? before : lastRowBy(at, row, lastRow, last);
+    const end = count === 0 ? before : lastRowBy(at, row, lastRow, last);
     if (tally.member(end)) tally.end += toCents(amount[end]!);
   }
   const explained =
@@ -245,23 +248,25 @@ function keepLargest(top: Mover[], mover: Mover): void {
 }
 
 /**
- * The day numbers in [first, last] on which deal i may have changed, ascending, into `days`:
- * its creation and each change on its timeline.
+ * The day numbers in [first, last] on which deal i may have changed, ascending, into `days`
+ * (long enough for its creation and each of its rows); returns how many. They are its
+ * creation and each change on its timeline.
  */
-function eventDays(timelines: Timelines, i: number, first: number, last: number, days: number[]): void {
-  days.length = 0;
+function eventDays(timelines: Timelines, i: number, first: number, last: number, days: Int32Array): number {
+  let count = 0;
   const created = timelines.created[i]!;
-  if (created >= first && created <= last) days.push(created);
+  if (created >= first && created <= last) days[count++] = created;
   // A timeline without history has one change at most: its close. Changes are in time order.
   for (let r = timelines.first[i]!; r < timelines.first[i + 1]!; r++) {
     const day = Math.floor(timelines.at[r]! / 86_400);
-    if (day >= first && day <= last && day !== days[days.length - 1]) days.push(day);
+    if (day >= first && day <= last && (count === 0 || day !== days[count - 1])) days[count++] = day;
   }
-  if (days.length > 1 && days[0] === created) {
+  if (count > 1 && days[0] === created) {
     // The creation day may come after the first changes (rows time-stamped before it).
-    days.sort((a, b) => a - b);
+    days.subarray(0, count).sort();
     let kept = 1;
-    for (let k = 1; k < days.length; k++) if (days[k] !== days[kept - 1]) days[kept++] = days[k]!;
-    days.length = kept;
+    for (let k = 1; k < count; k++) if (days[k] !== days[kept - 1]) days[kept++] = days[k]!;
+    count = kept;
   }
+  return count;
 }

@@ -19,12 +19,20 @@ export interface SalesCycle {
 export function salesCycle(won: readonly Opportunity[]): SalesCycle {
   // A deal without a created date (UNDATED, after every close) is not one created after it
   // closed: it is left out without being counted as such.
-  const dated = won.filter((o) => o.createdDate !== UNDATED);
-  const measurable = dated.filter((o) => o.createdDate <= o.closeDate);
-  const days = measurable.map((o) => daysBetween(o.createdDate, o.closeDate)).sort((a, b) => a - b);
+  // Days into a typed array, sorted as numbers without a comparison function: a quarter of
+  // an enterprise export wins tens of thousands of deals, and the pack asks per segment too.
+  const cycles = new Float64Array(won.length);
+  let measured = 0;
+  let unmeasurable = 0;
+  for (const o of won) {
+    if (o.createdDate === UNDATED) continue;
+    if (o.createdDate <= o.closeDate) cycles[measured++] = daysBetween(o.createdDate, o.closeDate);
+    else unmeasurable++;
+  }
+  const days = cycles.subarray(0, measured).sort();
   return {
-    deals: days.length,
-    unmeasurable: dated.length - measurable.length,
+    deals: measured,
+    unmeasurable,
     medianDays: median(days),
     meanDays: mean(days),
   };
