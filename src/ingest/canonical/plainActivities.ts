@@ -6,7 +6,7 @@ import { bounded, type CellContext } from "../cells.ts";
 import type { DataFolder } from "../dataFolder.ts";
 import { type ColumnMapping, type PlainRowReader, STORED, type TableSpec } from "../readTable.ts";
 import { parseDay } from "../values/dates.ts";
-import { byDigits, isWord, splitFields } from "../values/plainBytes.ts";
+import { ByDate, isWord, splitFields } from "../values/plainBytes.ts";
 import { activitiesSpec, parseActivityType } from "./activities.ts";
 
 /*
@@ -68,11 +68,10 @@ function plainRows(
   // Day number of each date value, read as `build` reads it (in the time zone, within the
   // latest plausible day); null when `build` would not take it. A day is noted as the latest
   // seen when first read, as `build` notes it.
-  const days = new Map<number, number | null>();
-  const dayOf = (text: string) => {
+  const days = new ByDate((text) => {
     const day = bounded(parseDay(text, cells.dates), cells);
     return day.ok ? dayNumber(day.value) : null;
-  };
+  });
 
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
@@ -89,7 +88,7 @@ function plainRows(
     }
     if (typeCode === null) return undefined;
 
-    const day = byDigits(days, bytes, from(date), to(date), dayOf);
+    const day = days.of(bytes, from(date), to(date));
     if (day === undefined || day === null) return undefined;
 
     for (let r = 0; r < references.length; r++) {

@@ -8,7 +8,7 @@ import type { KnownDeals } from "../knownDeals.ts";
 import { type PlainRowReader, STORED } from "../readTable.ts";
 import type { StageOutcome } from "../stageOutcomes.ts";
 import { parseCalendarDay, parseLocalTime } from "../values/dates.ts";
-import { byDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
+import { ByDate, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
 
 /*
  * Plain history rows read straight from their bytes into the history log: the id of a known
@@ -49,16 +49,14 @@ export function plainHistoryRows(
   // Times and days as `build` reads them: parsed, then bounded by the latest plausible day
   // (noted as the latest seen when first read, as `build` notes it); null when `build` would
   // not take them.
-  const times = new Map<number, number | null>();
-  const days = new Map<number, { day: Day; number: number } | null>();
-  const readTime = (text: string) => {
+  const times = new ByDate((text) => {
     const time = bounded(parseLocalTime(text, cells.dates), cells);
     return time.ok ? secondsOfLocalTime(time.value) : null;
-  };
-  const readDay = (text: string) => {
+  });
+  const days = new ByDate((text) => {
     const day = bounded(parseCalendarDay(text, cells.dates), cells);
     return day.ok ? { day: day.value, number: dayNumber(day.value) } : null;
-  };
+  });
   const starts = new Int32Array(count + 1);
   const from = (f: number) => starts[f]!;
   const to = (f: number) => starts[f + 1]! - 1;
@@ -75,7 +73,7 @@ export function plainHistoryRows(
     near = known;
     const opportunity = deals.list[known]!;
 
-    const seconds = byDigits(times, bytes, from(at), to(at), readTime);
+    const seconds = times.of(bytes, from(at), to(at));
     if (seconds === undefined || seconds === null) return undefined;
 
     const name = stageNames.codeOfBytes(bytes, from(stage), to(stage));
@@ -94,7 +92,7 @@ export function plainHistoryRows(
     let closeDate: Day | null = null;
     let closeDay = NO_DAY;
     if (close !== -1 && from(close) !== to(close)) {
-      const day = byDigits(days, bytes, from(close), to(close), readDay);
+      const day = days.of(bytes, from(close), to(close));
       if (day === undefined || day === null) return undefined;
       closeDate = day.day;
       closeDay = day.number;

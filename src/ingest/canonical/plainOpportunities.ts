@@ -1,18 +1,12 @@
 import { asciiText } from "../../model/dictionary.ts";
-import {
-  type Account,
-  type Day,
-  NO_OWNER,
-  type Opportunity,
-  type OpportunityType,
-} from "../../model/records.ts";
+import { type Account, NO_OWNER, type Opportunity, type OpportunityType } from "../../model/records.ts";
 import { bounded, type CellContext } from "../cells.ts";
 import type { CurrencyConverter } from "../currency.ts";
 import { deriveOpportunityType } from "../derive.ts";
 import type { PlainRowReader } from "../readTable.ts";
 import { type Parsed, parseCalendarDay, parseDay } from "../values/dates.ts";
 import { parseForecastCategory } from "../values/forecastCategory.ts";
-import { BySpelling, byDigits, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
+import { ByDate, BySpelling, isWord, plainAmount, splitFields } from "../values/plainBytes.ts";
 import { parseBoolean, parseProbability } from "../values/scalars.ts";
 
 /*
@@ -75,10 +69,8 @@ export function plainOpportunityRows(
   const probabilities = new BySpelling(parseProbability);
   // Days as `build` reads them: a created timestamp moved into the time zone, a close date as
   // written; both bounded by the latest plausible day (noted as the latest seen when first read).
-  const createdDays = new Map<number, Parsed<Day>>();
-  const closeDays = new Map<number, Parsed<Day>>();
-  const readCreated = (text: string) => bounded(parseDay(text, cells.dates), cells);
-  const readClose = (text: string) => bounded(parseCalendarDay(text, cells.dates), cells);
+  const createdDays = new ByDate((text) => bounded(parseDay(text, cells.dates), cells));
+  const closeDays = new ByDate((text) => bounded(parseCalendarDay(text, cells.dates), cells));
 
   const starts = new Int32Array(count + 1);
   const from = (f: number) => starts[f]!;
@@ -107,14 +99,14 @@ export function plainOpportunityRows(
     const stage = texts.of(line, from(at.stage), to(at.stage));
     const amountOriginal = plainAmount(line, from(at.amount), to(at.amount));
     if (amountOriginal === null) return undefined;
-    const created = byDigits(createdDays, line, from(at.created), to(at.created), readCreated);
+    const created = createdDays.of(line, from(at.created), to(at.created));
     if (!created?.ok) return undefined;
     const isClosed = parsed(line, at.isClosed, flags);
     const isWon = parsed(line, at.isWon, flags);
     // Empty flags are read as false by `build` too, but a won deal must be closed.
     if (isClosed === undefined || isWon === undefined || (isWon === true && isClosed !== true))
       return undefined;
-    const close = byDigits(closeDays, line, from(at.close), to(at.close), readClose);
+    const close = closeDays.of(line, from(at.close), to(at.close));
     if (!close?.ok) return undefined;
 
     const createdDate = created.value;

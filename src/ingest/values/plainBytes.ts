@@ -97,31 +97,99 @@ export function plainAmount(bytes: Uint8Array, start: number, end: number): numb
   return negative && value !== 0 ? -value : value;
 }
 
-/** Distinct date values at most kept: timestamps rarely repeat, days do. */
+/** Distinct values at most kept of the times, and of the days outside FIRST_YEAR … LAST_YEAR. */
 const DATES_KEPT = 65_536;
+/** The years whose days have a place of their own (exports' days fall within them). */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2169;
+/** A place for every year, month (1–12) and day of month (1–31) of those years. */
+const DAY_PLACES = (LAST_YEAR - FIRST_YEAR + 1) * 12 * 31;
 
 /**
- * A "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" value read once per distinct value, keyed by its
- * digits: `read` gets the text and is the text reader's own parse, so the result is the one
- * it would give. Undefined when the value is not written so.
+ * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (or with "T") values, each read once per distinct
+ * value: `read` gets the text and is the text reader's own parse, so the result is the one it
+ * would give. Tens of millions of rows look their day up by its place in an array, computed
+ * from its digits, and a time by its day's place and then its time of day, rather than hashing
+ * the value's digits; other years go by their digits.
  */
-export function byDigits<V>(
-  cache: Map<number, V>,
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  read: (text: string) => V,
-): V | undefined {
-  // A day and a time cannot share digits: a time has six more.
-  const digits = dateDigits(bytes, start, end);
-  if (digits === null) return undefined;
-  let value = cache.get(digits);
-  if (value === undefined) {
-    value = read(asciiText(bytes, start, end));
-    if (cache.size >= DATES_KEPT) cache.clear();
-    cache.set(digits, value);
+export class ByDate<V> {
+  readonly #read: (text: string) => V;
+  readonly #days: (V | undefined)[] = new Array(DAY_PLACES);
+  readonly #times: (Map<number, V> | undefined)[] = new Array(DAY_PLACES);
+  #timesKept = 0;
+  readonly #others = new Map<number, V>();
+
+  constructor(read: (text: string) => V) {
+    this.#read = read;
   }
-  return value;
+
+  /** The value of the text in bytes [start, end); undefined when it is not written as above. */
+  of(bytes: Uint8Array, start: number, end: number): V | undefined {
+    const length = end - start;
+    if (length !== 10 && length !== 19) return undefined;
+    if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return undefined;
+    const year = digitsAt(bytes, start, 4);
+    const month = digitsAt(bytes, start + 5, 2);
+    const day = digitsAt(bytes, start + 8, 2);
+    if (year === -1 || month === -1 || day === -1) return undefined;
+    let time = -1;
+    if (length === 19) {
+      const t = bytes[start + 10];
+      if ((t !== SPACE && t !== 0x54) || bytes[start + 13] !== 0x3a || bytes[start + 16] !== 0x3a)
+        return undefined;
+      const hours = digitsAt(bytes, start + 11, 2);
+      const minutes = digitsAt(bytes, start + 14, 2);
+      const seconds = digitsAt(bytes, start + 17, 2);
+      if (hours === -1 || minutes === -1 || seconds === -1) return undefined;
+      time = hours * 10_000 + minutes * 100 + seconds;
+    }
+    if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31)
+      return this.#other(bytes, start, end);
+    const place = ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
+    if (time === -1) {
+      let value = this.#days[place];
+      if (value === undefined) value = this.#days[place] = this.#read(asciiText(bytes, start, end));
+      return value;
+    }
+    let times = this.#times[place];
+    if (times === undefined) times = this.#times[place] = new Map();
+    let value = times.get(time);
+    if (value === undefined) {
+      value = this.#read(asciiText(bytes, start, end));
+      // Timestamps rarely repeat: past the bound, the times read so far are let go.
+      if (this.#timesKept >= DATES_KEPT) {
+        this.#times.fill(undefined);
+        this.#timesKept = 0;
+        times = this.#times[place] = new Map();
+      }
+      times.set(time, value);
+      this.#timesKept++;
+    }
+    return value;
+  }
+
+  /** A value of a year without a place, keyed by its digits (a day and a time cannot share them). */
+  #other(bytes: Uint8Array, start: number, end: number): V {
+    const digits = dateDigits(bytes, start, end)!;
+    let value = this.#others.get(digits);
+    if (value === undefined) {
+      value = this.#read(asciiText(bytes, start, end));
+      if (this.#others.size >= DATES_KEPT) this.#others.clear();
+      this.#others.set(digits, value);
+    }
+    return value;
+  }
+}
+
+/** The number written by `count` decimal digits at `at`, or −1 when they are not all digits. */
+function digitsAt(bytes: Uint8Array, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = bytes[i]! - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /**
