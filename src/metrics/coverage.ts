@@ -1,4 +1,4 @@
-import { type Day, type Records, UNDATED } from "../model/records.ts";
+import { type Day, type Opportunity, type Records, UNDATED } from "../model/records.ts";
 
 /*
  * What the inputs can support. A figure the export cannot back (no history for a question
@@ -37,23 +37,13 @@ export interface DataCoverage {
 
 /** Reads the coverage of a set of records. */
 export function dataCoverage(records: Records): DataCoverage {
-  let firstCreated: Day | null = null;
-  let probability = false;
-  let forecastCategory = false;
-  let accountLink = false;
-  let types = false;
-  for (const o of records.opportunities) {
-    // A deal without a created date says nothing of when the export's pipeline begins.
-    if (o.createdDate !== UNDATED && (firstCreated === null || o.createdDate < firstCreated))
-      firstCreated = o.createdDate;
-    if (o.probability !== null) probability = true;
-    if (o.forecastCategory !== null) forecastCategory = true;
-    if (o.accountId !== null) accountLink = true;
-    if (o.type !== null) types = true;
-  }
-  // The history's columns, each read until a value is found.
-  probability ||= records.history.probability.some((p) => !Number.isNaN(p));
-  forecastCategory ||= records.history.category.some((c) => c !== 0);
+  let { firstCreated, probability, forecastCategory, accountLink, types } = dealsCoverage(
+    records.opportunities,
+  );
+  // The history's columns, each read until a value is found (a loop, not `some`: millions of
+  // rows without one would each be a call).
+  probability ||= anyNumber(records.history.probability);
+  forecastCategory ||= anyNonZero(records.history.category);
   return {
     history: records.history.length > 0,
     probability,
@@ -66,6 +56,51 @@ export function dataCoverage(records: Records): DataCoverage {
     activities: records.activities.length > 0,
     firstCreated,
   };
+}
+
+/** Whether some value of the column is a number (NaN marks a blank). */
+function anyNumber(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i]!)) return true;
+  return false;
+}
+
+/** Whether some value of the column is not 0 (0 marks a blank). */
+function anyNonZero(column: Uint8Array): boolean {
+  for (let i = 0; i < column.length; i++) if (column[i] !== 0) return true;
+  return false;
+}
+
+type DealsCoverage = Pick<
+  DataCoverage,
+  "firstCreated" | "probability" | "forecastCategory" | "accountLink" | "types"
+>;
+
+const dealsCoverageOf = new WeakMap<readonly Opportunity[], DealsCoverage>();
+
+/**
+ * What the deals themselves hold, read once for these deals: `compute` has it read with the
+ * deals' indexes while the activities are still read (see `prepareDeals`).
+ */
+export function dealsCoverage(opportunities: readonly Opportunity[]): DealsCoverage {
+  const known = dealsCoverageOf.get(opportunities);
+  if (known !== undefined) return known;
+  let firstCreated: Day | null = null;
+  let probability = false;
+  let forecastCategory = false;
+  let accountLink = false;
+  let types = false;
+  for (const o of opportunities) {
+    // A deal without a created date says nothing of when the export's pipeline begins.
+    if (o.createdDate !== UNDATED && (firstCreated === null || o.createdDate < firstCreated))
+      firstCreated = o.createdDate;
+    if (o.probability !== null) probability = true;
+    if (o.forecastCategory !== null) forecastCategory = true;
+    if (o.accountId !== null) accountLink = true;
+    if (o.type !== null) types = true;
+  }
+  const coverage = { firstCreated, probability, forecastCategory, accountLink, types };
+  dealsCoverageOf.set(opportunities, coverage);
+  return coverage;
 }
 
 /** Whether the export can say what was open at the end of `day`. */

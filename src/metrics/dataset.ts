@@ -1,7 +1,7 @@
 import { dayNumber } from "../calendar/days.ts";
 import type { Config } from "../config/configSchema.ts";
 import type { Account, Contact, Day, Opportunity, Records } from "../model/records.ts";
-import { type DataCoverage, dataCoverage } from "./coverage.ts";
+import { type DataCoverage, dataCoverage, dealsCoverage } from "./coverage.ts";
 import { type DealAccounts, dealAccounts } from "./dealAccounts.ts";
 import { type HistoryIndex, indexHistory } from "./historyIndex.ts";
 import { toCents } from "./money.ts";
@@ -86,6 +86,8 @@ export function prepareDeals(records: DealRecords): DealIndexes {
     byCloseDate: closeDateIndex(timelines),
     accounts: dealAccounts(timelines, records.accounts),
   };
+  // What the deals hold for the coverage is read meanwhile too (it is kept with the deals).
+  dealsCoverage(opportunities);
   dealIndexes.set(opportunities, { records: { ...records }, indexes });
   return indexes;
 }

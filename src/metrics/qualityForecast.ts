@@ -259,6 +259,10 @@ function forecastSets(
 function targetPersonaEngagement(dataset: Dataset): Float64Array {
   const log = dataset.records.activities.columns();
   const target = log.contacts.map((id) => dataset.contactsById.get(id)?.isTargetPersona === true);
+  const engaged = new Float64Array(dataset.records.opportunities.length).fill(Number.POSITIVE_INFINITY);
+  // Without an activity naming a deal, or a contact of a target persona, no deal was engaged:
+  // the log's millions of rows need not be read to learn it.
+  if (log.opportunities.length === 0 || !target.includes(true)) return engaged;
   // Earliest day number per opportunity code of the log; infinity when never engaged.
   const first = new Float64Array(log.opportunities.length).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < log.size; i++) {
@@ -267,7 +271,6 @@ function targetPersonaEngagement(dataset: Dataset): Float64Array {
     if (opportunity === NO_REF || contact === NO_REF || !target[contact]) continue;
     if (log.day[i]! < first[opportunity]!) first[opportunity] = log.day[i]!;
   }
-  const engaged = new Float64Array(dataset.records.opportunities.length).fill(Number.POSITIVE_INFINITY);
   first.forEach((day, code) => {
     if (day === Number.POSITIVE_INFINITY) return;
     const at = dataset.history.ids.find(log.opportunities[code]!);

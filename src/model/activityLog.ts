@@ -198,12 +198,23 @@ export class ActivityLog {
     this.#resize(Math.ceil(this.#day.length * 1.5));
   }
 
-  /** Gives back the unused capacity once the log is complete (before it is sent to another thread). */
-  trim(): void {
-    if (this.#day.length > this.#size) this.#resize(this.#size);
-  }
-
   #resize(capacity: number): void {
+    // A log made of columns handed over from another thread holds them at their length: it
+    // grows into resizable columns again.
+    if (!(this.#day.buffer as ArrayBuffer).resizable) {
+      const regrown = <A extends Int32Array | Uint8Array>(column: A, type: GrowableType<A>): A => {
+        const grown = growable(type);
+        (grown.buffer as ArrayBuffer).resize(Math.max(capacity, column.length) * type.BYTES_PER_ELEMENT);
+        grown.set(column);
+        return grown;
+      };
+      this.#day = regrown(this.#day, Int32Array);
+      this.#type = regrown(this.#type, Uint8Array);
+      this.#owner = regrown(this.#owner, Int32Array);
+      this.#account = regrown(this.#account, Int32Array);
+      this.#contact = regrown(this.#contact, Int32Array);
+      this.#opportunity = regrown(this.#opportunity, Int32Array);
+    }
     for (const column of [
       this.#day,
       this.#type,
@@ -214,7 +225,45 @@ export class ActivityLog {
     ])
       (column.buffer as ArrayBuffer).resize(capacity * column.BYTES_PER_ELEMENT);
   }
+
+  /**
+   * The columns, each moved to a buffer of exactly the log's length, to be sent to another
+   * thread: arrays of a fixed length are read faster than resizable ones by the millions of
+   * reads the metrics make. The log is left empty.
+   */
+  handOver(): ActivityColumns {
+    const n = this.#size;
+    const fixed = <A extends Int32Array | Uint8Array>(column: A, type: GrowableType<A>): A =>
+      new type((column.buffer as ArrayBuffer).transferToFixedLength(n * type.BYTES_PER_ELEMENT));
+    const columns = {
+      size: n,
+      day: fixed(this.#day, Int32Array),
+      type: fixed(this.#type, Uint8Array),
+      owner: fixed(this.#owner, Int32Array),
+      account: fixed(this.#account, Int32Array),
+      contact: fixed(this.#contact, Int32Array),
+      opportunity: fixed(this.#opportunity, Int32Array),
+      owners: this.owners.texts,
+      accounts: this.accounts.texts,
+      contacts: this.contacts.texts,
+      opportunities: this.opportunities.texts,
+    };
+    this.#size = 0;
+    this.#day = growable(Int32Array);
+    this.#type = growable(Uint8Array);
+    this.#owner = growable(Int32Array);
+    this.#account = growable(Int32Array);
+    this.#contact = growable(Int32Array);
+    this.#opportunity = growable(Int32Array);
+    return columns;
+  }
 }
+
+/** A typed array type a column is made of. */
+type GrowableType<A extends Int32Array | Uint8Array> = {
+  new (buffer: ArrayBuffer): A;
+  BYTES_PER_ELEMENT: number;
+};
 
 /** Rows a log can hold: the reservation of address space, not memory, behind each column. */
 const MAX_ROWS = 2 ** 28;
@@ -224,10 +273,7 @@ const MAX_ROWS = 2 ** 28;
  * never copy (a copy of ten million rows would hold both for a moment). The view tracks the
  * buffer's length.
  */
-function growable<A extends Int32Array | Uint8Array>(type: {
-  new (buffer: ArrayBuffer): A;
-  BYTES_PER_ELEMENT: number;
-}): A {
+function growable<A extends Int32Array | Uint8Array>(type: GrowableType<A>): A {
   return new type(
     new ArrayBuffer(1024 * type.BYTES_PER_ELEMENT, { maxByteLength: MAX_ROWS * type.BYTES_PER_ELEMENT }),
   );

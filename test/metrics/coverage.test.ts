@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/configSchema.ts";
 import { computeQuarterMetrics } from "../../src/metrics/computeQuarterMetrics.ts";
-import { REASONS } from "../../src/metrics/coverage.ts";
+import { dataCoverage, dealsCoverage, REASONS } from "../../src/metrics/coverage.ts";
 import { prepareDataset } from "../../src/metrics/dataset.ts";
 import { stateAt, UNKNOWN_STAGE } from "../../src/metrics/pointInTime.ts";
 import { HistoryLog } from "../../src/model/historyLog.ts";
@@ -152,5 +152,19 @@ describe("figures the export cannot support", () => {
     // Only P2 (4,000) of what was created is still open at the end; never more than the open pipeline.
     expect(created.stillOpen).toBe(4_000);
     expect(created.stillOpen).toBeLessThanOrEqual(metrics.headline.openPipeline!);
+  });
+});
+
+describe("what the deals hold", () => {
+  it("is read once for the same deals, and is what the coverage reports", () => {
+    const records = fixtureRecords();
+    const deals = dealsCoverage(records.opportunities);
+    expect(dealsCoverage(records.opportunities)).toBe(deals);
+    const coverage = dataCoverage(records);
+    expect(deals.firstCreated).toBe(coverage.firstCreated);
+    expect([deals.accountLink, deals.types]).toEqual([coverage.accountLink, coverage.types]);
+    // Other deals are read anew: without accounts named, no account link.
+    const unlinked = records.opportunities.map((o) => ({ ...o, accountId: null }));
+    expect(dealsCoverage(unlinked).accountLink).toBe(false);
   });
 });

@@ -65,16 +65,23 @@ describe("the activity log", () => {
     ]);
   });
 
-  it("grows past its first capacity and trims to its length, keeping every row", () => {
+  it("grows past its first capacity and hands its columns over at their length, keeping every row", () => {
     const log = new ActivityLog();
     for (let i = 0; i < 5000; i++)
       log.push(activity(String(i), `Rep ${i % 7}`, "call", "2026-07-01", `A${i % 13}`));
-    log.trim();
-    const columns = log.columns();
-    expect(columns.day.buffer.byteLength).toBe(5000 * 4);
     // 4999 = 7 × 714 + 1 = 13 × 384 + 7
     expect(log.at(4999)).toMatchObject({ owner: "Rep 1", accountId: "A7" });
+    const rows = [...log];
+    const columns = log.handOver();
+    expect(log.length).toBe(0);
+    expect(columns.day.buffer.byteLength).toBe(5000 * 4);
+    expect((columns.day.buffer as ArrayBuffer).resizable).toBe(false);
     const copy = ActivityLog.fromColumns(structuredClone(columns));
-    expect([...copy]).toEqual([...log]);
+    expect([...copy]).toEqual(rows);
+    // A log of handed-over columns still grows.
+    copy.push(activity("5000", "Rep 0", "meeting", "2026-07-02", "A0"));
+    expect(copy.length).toBe(5001);
+    expect(copy.at(5000)).toMatchObject({ owner: "Rep 0", type: "meeting", date: "2026-07-02" });
+    expect([...copy].slice(0, 5000)).toEqual(rows);
   });
 });

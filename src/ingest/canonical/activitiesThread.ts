@@ -21,8 +21,7 @@ const folder = await DataFolder.open(job.dir, ledger, (file, rows, done) =>
 const cells = cellContext(job.dates, job.decimal, job.latestDay);
 const log = new ActivityLog();
 await readActivities(folder, job.file, cells, log, job.mapping);
-log.trim();
-const columns = log.columns();
+const columns = log.handOver();
 const read: ActivitiesRead = {
   columns,
   input: folder.input(job.file),
