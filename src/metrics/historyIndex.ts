@@ -12,9 +12,8 @@ import { dictionaryIds, type IdIndex, indexIds } from "./idIndex.ts";
 
 /** History rows grouped by opportunity id and sorted by time. */
 export interface HistoryIndex {
+  /** The rows, by column (their times in `log.seconds`). */
   readonly log: HistoryLog;
-  /** Each row's time in seconds of the local clock since 1970-01-01T00:00:00. */
-  readonly seconds: Float64Array;
   /** Row numbers, opportunity by opportunity, oldest first within each. */
   readonly order: Int32Array;
   /**
@@ -67,7 +66,7 @@ export function indexHistory(
     if (g !== -1) order[next[g]!++] = r;
   }
   for (let g = 0; g < groups; g++) sortByTime(order, from[g]!, from[g + 1]!, seconds);
-  return { log, seconds, order, from, groupOfOpportunity, ids };
+  return { log, order, from, groupOfOpportunity, ids };
 }
 
 /**

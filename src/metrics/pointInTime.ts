@@ -85,7 +85,8 @@ export const UNKNOWN_STAGE = "(stage unknown)";
  */
 export function timelinesOf(opportunities: readonly Opportunity[], history: HistoryIndex): Timelines {
   const n = opportunities.length;
-  const { log, order, seconds, from: groupFrom, groupOfOpportunity } = history;
+  const { log, order, from: groupFrom, groupOfOpportunity } = history;
+  const seconds = log.seconds;
   const rowFlags = log.flags;
   const created = new Int32Array(n);
   const recordCloseDay = new Int32Array(n);

@@ -20,8 +20,8 @@ export interface StageDuration {
 export function stageDurations(dataset: Dataset, quarter: Quarter): StageDuration[] {
   const stays = new Map<string, number[]>();
   const order = new Map<string, number>();
-  const { log, seconds, from, groupOfOpportunity } = dataset.history;
-  const { stage: stageCode, flags } = log;
+  const { log, from, groupOfOpportunity } = dataset.history;
+  const { seconds, stage: stageCode, flags } = log;
   for (const i of closedIndexesBetween(dataset, quarter.start, quarter.end)) {
     const g = groupOfOpportunity[i]!;
     let current: { stage: string; since: number } | null = null;

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/calendar/days.ts";
 import { dealAccounts } from "../../src/metrics/dealAccounts.ts";
 import { CLOSED, WON } from "../../src/metrics/pointInTime.ts";
-import type { Account } from "../../src/model/records.ts";
-import { deal } from "./fixture.ts";
+import { account, deal } from "./fixture.ts";
 
 /*
  * Three accounts, A1 listed twice (the second listing, ICP, is the one a lookup by id finds),
@@ -12,16 +11,6 @@ import { deal } from "./fixture.ts";
  *   D4 A9 won 2026-08-01: A9 first won on 1 Aug though it is not among the accounts.
  *   D5 no account, won. A2 has no deal, no win.
  */
-const account = (id: string, isIcp: boolean | null): Account => ({
-  id,
-  name: id,
-  industry: null,
-  employees: null,
-  segment: null,
-  icpTier: null,
-  isIcp,
-  referenceApproved: null,
-});
 const opportunities = [
   deal("D1", "A1", "Ann", "P", "2026-01-01", "2026-07-20", "won", 1, null, "SMB"),
   deal("D2", "A1", "Ann", "P", "2026-01-01", "2026-05-02", "won", 1, null, "SMB"),
@@ -29,7 +18,7 @@ const opportunities = [
   deal("D4", "A9", "Ann", "P", "2026-01-01", "2026-08-01", "won", 1, null, "SMB"),
   { ...deal("D5", "A1", "Ann", "P", "2026-01-01", "2026-03-01", "won", 1, null, "SMB"), accountId: null },
 ];
-const accounts = [account("A1", false), account("A2", null), account("A1", true)];
+const accounts = [account("A1", { isIcp: false }), account("A2"), account("A1", { isIcp: true })];
 
 describe("deals' accounts by code", () => {
   const coded = dealAccounts(

@@ -21,10 +21,10 @@ import type { Account, HistoryRow, Opportunity, Records } from "../../src/model/
  */
 
 const accounts: Account[] = [
-  account("A1", "Acme", true, "Enterprise"),
-  account("A2", "Birch", false, "Mid-Market"),
-  account("A3", "Cobalt", false, "SMB"),
-  account("A4", "Delta", false, "SMB"),
+  account("A1", { name: "Acme", referenceApproved: true, segment: "Enterprise" }),
+  account("A2", { name: "Birch", referenceApproved: false, segment: "Mid-Market" }),
+  account("A3", { name: "Cobalt", referenceApproved: false, segment: "SMB" }),
+  account("A4", { name: "Delta", referenceApproved: false, segment: "SMB" }),
 ];
 
 const opportunities: Opportunity[] = [
@@ -80,16 +80,18 @@ export function fixtureRecords(): Records {
   };
 }
 
-function account(id: string, name: string, referenceApproved: boolean, segment: string): Account {
+/** An account with nothing known but its id (also its name), and the fields given. */
+export function account(id: string, fields: Partial<Omit<Account, "id">> = {}): Account {
   return {
     id,
-    name,
+    name: id,
     industry: null,
     employees: null,
-    segment,
+    segment: null,
     icpTier: null,
     isIcp: null,
-    referenceApproved,
+    referenceApproved: null,
+    ...fields,
   };
 }
 

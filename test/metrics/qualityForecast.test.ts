@@ -6,6 +6,7 @@ import { qualityForecast } from "../../src/metrics/qualityForecast.ts";
 import { ActivityLog } from "../../src/model/activityLog.ts";
 import { HistoryLog } from "../../src/model/historyLog.ts";
 import type { HistoryRow, Opportunity, Records } from "../../src/model/records.ts";
+import { account } from "./fixture.ts";
 
 const config = ConfigSchema.parse({});
 
@@ -67,16 +68,6 @@ const opportunities = [
   deal("b1", "I", 300, "2026-06-01", "2026-08-15", true),
   deal("b2", "N", 100, "2026-06-01", "2026-08-15", false),
 ];
-const account = (id: string, isIcp: boolean) => ({
-  id,
-  name: id,
-  industry: null,
-  employees: null,
-  segment: null,
-  icpTier: null,
-  isIcp,
-  referenceApproved: false,
-});
 const meeting = (opportunityId: string, date: string) => ({
   id: `m-${opportunityId}`,
   owner: "Ann",
@@ -87,7 +78,10 @@ const meeting = (opportunityId: string, date: string) => ({
   opportunityId,
 });
 const records: Records = {
-  accounts: [account("I", true), account("N", false)],
+  accounts: [
+    account("I", { isIcp: true, referenceApproved: false }),
+    account("N", { isIcp: false, referenceApproved: false }),
+  ],
   contacts: [{ id: "CB", accountId: "I", title: "CFO", persona: "Economic Buyer", isTargetPersona: true }],
   opportunities,
   history: HistoryLog.of(opportunities.flatMap(rows)),

@@ -48,7 +48,7 @@ export function isWord(bytes: Uint8Array, start: number, end: number): boolean {
  * The digits of a "YYYY-MM-DD" value as one number (20260701); of a "YYYY-MM-DD HH:MM:SS"
  * (or with "T") value as one number of 14 digits (20260701093000); null for anything else.
  */
-export function dateDigits(bytes: Uint8Array, start: number, end: number): number | null {
+function dateDigits(bytes: Uint8Array, start: number, end: number): number | null {
   const length = end - start;
   if (length !== 10 && length !== 19) return null;
   if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return null;
