@@ -117,29 +117,42 @@ function closeDateIndex(
   return { order, day, wonBefore };
 }
 
+/**
+ * A memo of one kind of answer per dataset and key: the headlines of three quarters, the
+ * sections and the trends ask the same questions of the same dataset. Answers are kept as
+ * given: the caller hands out copies where they could be changed.
+ */
+export function answersPerDataset<V>(): (dataset: Dataset, key: string, answer: () => V) => V {
+  const answers = new WeakMap<Dataset, Map<string, V>>();
+  return (dataset, key, answer) => {
+    let known = answers.get(dataset);
+    if (known === undefined) {
+      known = new Map();
+      answers.set(dataset, known);
+    }
+    let value = known.get(key);
+    if (value === undefined) {
+      value = answer();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 // A quarter's closes are asked for by the headline of three quarters, the sections and the trends.
-const closingCache = new WeakMap<Dataset, Map<string, { closing: Int32Array; closed: Int32Array }>>();
+const closings = answersPerDataset<{ closing: Int32Array; closed: Int32Array }>();
 
 /**
  * The indexes of the opportunities, open or closed, whose close date is within [start, end],
  * in record order; and of those among them that are closed. Kept: not to be changed.
  */
 function closingOf(dataset: Dataset, start: Day, end: Day): { closing: Int32Array; closed: Int32Array } {
-  let cache = closingCache.get(dataset);
-  if (!cache) {
-    cache = new Map();
-    closingCache.set(dataset, cache);
-  }
-  const key = `${start}/${end}`;
-  let found = cache.get(key);
-  if (!found) {
+  return closings(dataset, `${start}/${end}`, () => {
     const { opportunities } = dataset.records;
     // Sorted back into record order on a copy: the index itself stays in close-date order.
     const closing = closingIndexes(dataset, start, end).slice().sort();
-    found = { closing, closed: closing.filter((i) => opportunities[i]!.isClosed) };
-    cache.set(key, found);
-  }
-  return found;
+    return { closing, closed: closing.filter((i) => opportunities[i]!.isClosed) };
+  });
 }
 
 /** The opportunities, open or closed, whose close date is within [start, end], in record order. */

@@ -1,7 +1,7 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
-import { closingIndexesBetween, type Dataset } from "./dataset.ts";
+import { answersPerDataset, closingIndexesBetween, type Dataset } from "./dataset.ts";
 import { fromCents, sumMoney, toCents } from "./money.ts";
 import { WON } from "./pointInTime.ts";
 
@@ -29,20 +29,11 @@ export interface NewLogos {
 }
 
 // The headline of each quarter and the section ask for the same quarter's.
-const logosCache = new WeakMap<Dataset, Map<string, NewLogos>>();
+const logosOf = answersPerDataset<NewLogos>();
 
 /** Accounts whose first-ever won opportunity closed in the quarter, largest first. */
 export function newLogos(dataset: Dataset, quarter: Quarter): NewLogos {
-  let cache = logosCache.get(dataset);
-  if (!cache) {
-    cache = new Map();
-    logosCache.set(dataset, cache);
-  }
-  let found = cache.get(quarter.id);
-  if (!found) {
-    found = findNewLogos(dataset, quarter);
-    cache.set(quarter.id, found);
-  }
+  const found = logosOf(dataset, quarter.id, () => findNewLogos(dataset, quarter));
   return { ...found, logos: found.logos.map((logo) => ({ ...logo, products: [...logo.products] })) };
 }
 

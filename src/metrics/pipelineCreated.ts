@@ -1,7 +1,7 @@
 import { addDays, dayNumber } from "../calendar/days.ts";
 import { type Quarter, weeksInQuarter } from "../calendar/fiscalCalendar.ts";
 import type { Opportunity } from "../model/records.ts";
-import type { Dataset } from "./dataset.ts";
+import { answersPerDataset, type Dataset } from "./dataset.ts";
 import { type AmountGroup, sumBy } from "./groupSums.ts";
 import { fromCents, sumMoney, toCents } from "./money.ts";
 import { CLOSED, rowAt } from "./pointInTime.ts";
@@ -38,21 +38,10 @@ export interface CreatedDeal {
  */
 export function createdIn(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
   // The headline, the pipeline section and the leading indicators all ask for the quarter's.
-  let known = createdCache.get(dataset);
-  if (!known) {
-    known = new Map();
-    createdCache.set(dataset, known);
-  }
-  const key = `${quarter.start}/${quarter.end}`;
-  let created = known.get(key);
-  if (!created) {
-    created = findCreated(dataset, quarter);
-    known.set(key, created);
-  }
-  return [...created];
+  return [...createdOf(dataset, `${quarter.start}/${quarter.end}`, () => findCreated(dataset, quarter))];
 }
 
-const createdCache = new WeakMap<Dataset, Map<string, readonly CreatedDeal[]>>();
+const createdOf = answersPerDataset<readonly CreatedDeal[]>();
 
 function findCreated(dataset: Dataset, quarter: Quarter): CreatedDeal[] {
   const created: CreatedDeal[] = [];

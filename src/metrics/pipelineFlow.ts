@@ -1,7 +1,7 @@
 import { dayFromNumber, dayNumber } from "../calendar/days.ts";
 import type { Quarter } from "../calendar/fiscalCalendar.ts";
 import type { Day } from "../model/records.ts";
-import type { Dataset } from "./dataset.ts";
+import { answersPerDataset, type Dataset } from "./dataset.ts";
 import { fromCents, toCents } from "./money.ts";
 import { CLOSED, endOfDay, type Timelines, WON } from "./pointInTime.ts";
 
@@ -43,23 +43,14 @@ export interface FlowMover {
 }
 
 // The headline (slip rate) and the flow section ask for the same quarters.
-const flowCache = new WeakMap<Dataset, Map<string, { flow: PipelineFlow; movers: FlowMover[] }>>();
+const flows = answersPerDataset<{ flow: PipelineFlow; movers: FlowMover[] }>();
 
 /** The quarter's pipeline flow and its largest movers. */
 export function pipelineFlow(
   dataset: Dataset,
   quarter: Quarter,
 ): { flow: PipelineFlow; movers: FlowMover[] } {
-  let cache = flowCache.get(dataset);
-  if (!cache) {
-    cache = new Map();
-    flowCache.set(dataset, cache);
-  }
-  let result = cache.get(quarter.id);
-  if (!result) {
-    result = computeFlow(dataset, quarter);
-    cache.set(quarter.id, result);
-  }
+  const result = flows(dataset, quarter.id, () => computeFlow(dataset, quarter));
   return { flow: { ...result.flow }, movers: [...result.movers] };
 }
 
